@@ -58,6 +58,8 @@ export type Finding = {
   retry: Verdict | 'n/a';
   retryReason: string;
   title: string;
+  /** What it means (the catalog entry's summary, for this kind). */
+  summary: string;
   /** The most likely cause. */
   cause: string;
   /** All likely causes, most likely first. */

@@ -1,0 +1,227 @@
+import type { Catalog, CatalogEntry, RetryAdvice, Source, Verdict } from '../catalog/catalog-types';
+import type { Finding } from './finding';
+import type { RawFinding } from './raw';
+
+type Compiled = { entry: CatalogEntry; re: RegExp | null };
+export type Match = { entry: CatalogEntry; groups: Record<string, string>; score: number };
+
+const compiledCache = new WeakMap<Catalog, Map<Source, Compiled[]>>();
+
+function compiled(catalog: Catalog): Map<Source, Compiled[]> {
+  let bySource = compiledCache.get(catalog);
+  if (bySource) return bySource;
+  bySource = new Map();
+  for (const entry of catalog.entries) {
+    let re: RegExp | null = null;
+    if (entry.match.pattern) {
+      try {
+        re = new RegExp(entry.match.pattern);
+      } catch {
+        re = null;
+      }
+    }
+    const list = bySource.get(entry.source) ?? [];
+    list.push({ entry, re });
+    bySource.set(entry.source, list);
+  }
+  compiledCache.set(catalog, bySource);
+  return bySource;
+}
+
+/** The message as it can be matched: whole, and each part of a `"; "`-joined validation message. */
+function messageVariants(raw: Pick<RawFinding, 'source' | 'message' | 'chain' | 'name'>): string[] {
+  if (raw.message === null) return [];
+  const msg = raw.message.trim();
+  const variants = [msg];
+  if (msg.includes('; ')) variants.push(...new Set(msg.split('; ').map((s) => s.trim())));
+  if (raw.source === 'unknown') {
+    const chain = (raw.chain ?? []).map((c) => `${c.name}: ${c.message}`).join('\n');
+    variants.push(`${raw.name ?? ''}: ${msg}${chain ? `\n${chain}` : ''}`);
+  }
+  return variants;
+}
+
+/** Scores every entry of the finding's source and returns the best one, or null. */
+export function matchEntry(catalog: Catalog, raw: Pick<RawFinding, 'source' | 'code' | 'status' | 'kind' | 'message' | 'name' | 'chain' | 'promiseState'>): Match | null {
+  const candidates = compiled(catalog).get(raw.source) ?? [];
+  const variants = messageVariants(raw);
+  let best: Match | null = null;
+  for (const { entry, re } of candidates) {
+    const m = entry.match;
+    let score = 0;
+    let evidence = false;
+    let groups: Record<string, string> = {};
+    const hasText = m.message !== undefined || re !== null;
+    if (hasText && variants.length > 0) {
+      if (m.message !== undefined && variants.some((v) => v === m.message!.trim())) {
+        score += 100;
+        evidence = true;
+      } else {
+        const hit = re ? variants.map((v) => re.exec(v)).find((x) => x !== null) : null;
+        if (!hit) continue;
+        score += 80;
+        evidence = true;
+        groups = { ...(hit.groups ?? {}) };
+      }
+    } else if (hasText) {
+      score -= 6;
+    }
+    if (entry.code !== null && raw.code !== null) {
+      if (entry.code === raw.code) {
+        score += 30;
+        evidence = true;
+      } else score -= 40;
+    }
+    if (entry.status !== undefined && raw.status !== null) score += entry.status === raw.status ? 10 : -20;
+    if (m.names && raw.name) {
+      if (m.names.includes(raw.name)) {
+        score += 20;
+        evidence = true;
+      }
+    }
+    if (m.kinds && raw.kind) score += m.kinds.includes(raw.kind) ? 15 : -10;
+    if (m.statuses) {
+      if (raw.status !== null && m.statuses.includes(raw.status)) {
+        score += 10;
+        evidence = true;
+      } else if (raw.status !== null) continue;
+    }
+    if (m.promiseState) {
+      if (!raw.promiseState || !m.promiseState.includes(raw.promiseState)) continue;
+      score += 50;
+    }
+    if (m.fallback) {
+      score -= 5;
+      evidence = evidence || !hasText;
+    }
+    if (!evidence) continue;
+    if (!best || score > best.score) best = { entry, groups, score };
+  }
+  return best;
+}
+
+function fill(text: string, values: Record<string, string | undefined>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? (key === 'kind' ? 'the operation' : whole));
+}
+
+const HTTP_CLASS = (status: number | null): Verdict => (status !== null && status >= 500 ? 'with-backoff' : 'after-fix');
+
+/** Builds the finding: what the text told, diagnosed by the best catalog entry. */
+export function diagnose(catalog: Catalog, raw: RawFinding): Finding | null {
+  let match = matchEntry(catalog, raw);
+  let source = raw.source;
+  const notes = [...(raw.notes ?? [])];
+  if (!match && (raw.source === 'python-sdk' || raw.source === 'ts-sdk') && raw.code === null && raw.name !== 'NetworkRetryWarning') {
+    // An exception that passes through SDK frames but is not one the catalog knows: not a Resonate error.
+    const unknown = matchEntry(catalog, { ...raw, source: 'unknown' });
+    if (unknown) {
+      match = unknown;
+      source = 'unknown';
+      notes.push('It passed through Resonate SDK frames, but the catalog knows no Resonate error with this text.');
+    }
+  }
+  if (!match && raw.source === 'unknown') {
+    const last = catalog.entries.find((e) => e.id === 'unknown.not-resonate');
+    if (last) match = { entry: last, groups: {}, score: 0 };
+  }
+  const inferred: Finding['inferred'] = [];
+  const entry = match?.entry ?? null;
+  let kind = raw.kind;
+  let status = raw.status;
+  let wraps = raw.wraps ?? null;
+  // A TS SERVER_ERROR that carries a server message: read the server's status (and kind) off the catalog.
+  if (source === 'ts-sdk' && raw.message && (raw.code === '1199' || entry?.code === '1199') && !wraps) {
+    const server = matchEntry(catalog, { source: 'server', code: null, status: null, kind: raw.kind, message: raw.message, name: null });
+    if (server && server.score >= 80 && server.entry.status !== undefined) {
+      wraps = { source: 'server', code: server.entry.code, status: server.entry.status, message: raw.message };
+      if (status === null) {
+        status = server.entry.status;
+        inferred.push('status');
+      }
+      const firstKind = server.entry.match.kinds?.[0];
+      if (kind === null && firstKind) {
+        kind = firstKind;
+        inferred.push('kind');
+      }
+    }
+  }
+  if (wraps && status === null && wraps.status !== null) {
+    status = wraps.status;
+    inferred.push('status');
+  }
+  let code = raw.code;
+  if (code === null && entry?.code != null && (source !== 'server' || status === null || entry.code === String(status))) {
+    code = entry.code;
+    inferred.push('code');
+  }
+  if (status === null && entry?.status !== undefined) {
+    status = entry.status;
+    inferred.push('status');
+  }
+  let message = raw.message;
+  if (message === null && entry?.match.message !== undefined && !entry.notError) {
+    message = entry.match.message;
+    inferred.push('message');
+  }
+  if (kind === null && entry?.match.kinds?.length === 1 && !entry.notError) {
+    kind = entry.match.kinds[0] ?? null;
+    if (kind) inferred.push('kind');
+  }
+  const variant = entry?.byKind?.find((v) => kind !== null && v.kinds.includes(kind));
+  const values: Record<string, string | undefined> = { ...(match?.groups ?? {}), kind: kind ?? undefined };
+  let advice: RetryAdvice = variant?.retry ?? entry?.retry ?? {
+    verdict: HTTP_CLASS(status),
+    reason: status !== null && status >= 500 ? 'A server-side failure: the same request may succeed later.' : 'The catalog does not know this error; a client-side error fails until it is fixed.',
+  };
+  // Python's ResonateShutdownError says nothing of its own: its cause decides.
+  if (raw.cause) {
+    const cause = diagnose(catalog, raw.cause);
+    if (cause) {
+      const verdict: Verdict = cause.retry === 'with-backoff' || cause.retry === 'safe' ? 'with-backoff' : 'after-fix';
+      advice = {
+        verdict,
+        reason: `The SDK shut down because of its cause, ${cause.code ? `[${cause.code}] ` : ''}${cause.title}: ${cause.retryReason} The SDK instance is stopped, so restart the worker.`,
+      };
+      notes.push(`Caused by: ${cause.name ?? 'error'}${cause.code ? ` [${cause.code}]` : ''} ${cause.message ?? ''}`.trim());
+    }
+  }
+  const notError = entry?.notError === true;
+  const warning = entry?.warning === true;
+  const causes = (variant?.causes ?? entry?.causes ?? ['No catalog entry describes this error yet.']).map((c) => fill(c, values));
+  const title = entry ? fill(entry.title, values) : `${raw.name ?? 'Error'}${code ? ` ${code}` : ''}${status ? ` (HTTP ${status})` : ''}`;
+  return {
+    source,
+    code,
+    status,
+    kind,
+    ...(raw.rawKind ? { rawKind: raw.rawKind } : {}),
+    message,
+    name: raw.name ?? entry?.name ?? null,
+    entry: entry?.id ?? null,
+    error: !notError,
+    retry: notError && !warning ? 'n/a' : advice.verdict,
+    retryReason: fill(advice.reason, values),
+    title,
+    cause: causes[0] ?? '',
+    causes,
+    steps: (variant?.steps ?? entry?.steps ?? ['Report this error so it can be added to the catalog.']).map((s) => fill(s, values)),
+    summary: fill(variant?.summary ?? entry?.summary ?? 'The catalog has no entry for this error.', values),
+    mismatch: raw.mismatch ?? entry?.mismatch ?? null,
+    notes,
+    inferred,
+    warning,
+    corrId: raw.corrId ?? null,
+    ids: raw.ids ?? {},
+    versions: raw.versions ?? {},
+    userFrame: raw.userFrame ?? null,
+    frames: raw.frames ?? [],
+    chain: raw.chain ?? [],
+    wraps,
+    request: raw.request ?? null,
+    response: raw.response ?? null,
+    count: 1,
+    span: raw.span,
+    spans: [raw.span],
+    excerpt: '',
+  };
+}
