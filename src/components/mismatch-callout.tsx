@@ -1,0 +1,10 @@
+/** A version mismatch, said in words (the callout's colour only repeats it). */
+export function MismatchCallout({ text }: { text: string }) {
+  return (
+    <div className="callout callout-mismatch" role="note" aria-label="Version mismatch">
+      <p>
+        <strong>Version mismatch.</strong> {text}
+      </p>
+    </div>
+  );
+}
