@@ -1,0 +1,156 @@
+import { useId } from 'react';
+import type { CatalogEntry } from '../../../core/catalog/catalog-types';
+import type { Finding } from '../../../core/decode/finding';
+import { MismatchCallout } from '../../../components/mismatch-callout';
+import { RetryAnswer, retryClassName } from '../../../components/retry-tag';
+import { paths } from '../../../lib/paths';
+import {
+  badgeParts,
+  findingFacts,
+  findingNature,
+  natureLabel,
+  occurrenceText,
+  otherCauses,
+  whatHappened,
+} from '../finding-view';
+
+type FindingCardProps = {
+  finding: Finding;
+  /** The catalog entry the decoder chose, when there is one. */
+  entry: CatalogEntry | undefined;
+};
+
+/** One finding: what happened, why, is a retry safe, what to do, and the facts read off the paste. */
+export function FindingCard({ finding: f, entry }: FindingCardProps) {
+  const id = useId();
+  const nature = findingNature(f);
+  const occurrence = occurrenceText(f.count);
+  const others = otherCauses(f);
+  const facts = findingFacts(f);
+  const summary = whatHappened(f, entry);
+
+  return (
+    <article
+      className={`finding finding-${nature} ${retryClassName(f.retry)}`}
+      aria-labelledby={`${id}-title`}
+      data-testid="finding"
+      data-source={f.source}
+      data-code={f.code ?? ''}
+      data-retry={f.retry}
+    >
+      <header className="finding-head">
+        <p className="finding-nature">{natureLabel(nature)}</p>
+        <h3 className="finding-title" id={`${id}-title`}>
+          {f.title}
+        </h3>
+        <p className="badge">
+          {badgeParts(f).map((part, i) => (
+            <span className="badge-part" key={i}>
+              {part}
+            </span>
+          ))}
+        </p>
+        {occurrence && <p className="finding-count">{occurrence}</p>}
+      </header>
+
+      <section className="finding-section" aria-labelledby={`${id}-what`}>
+        <h4 id={`${id}-what`}>What happened</h4>
+        {summary && <p>{summary}</p>}
+        {f.message && (
+          <p className="finding-message">
+            <span className="visually-hidden">The message: </span>
+            <code>{f.message}</code>
+          </p>
+        )}
+      </section>
+
+      {f.cause !== '' && (
+        <section className="finding-section" aria-labelledby={`${id}-cause`}>
+          <h4 id={`${id}-cause`}>Likely cause</h4>
+          <p>{f.cause}</p>
+          {others.length > 0 && (
+            <>
+              <p className="finding-others">Other possible causes:</p>
+              <ul>
+                {others.map((cause) => (
+                  <li key={cause}>{cause}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+
+      <section className="finding-section" aria-labelledby={`${id}-retry`}>
+        <h4 id={`${id}-retry`}>Is a retry safe?</h4>
+        <RetryAnswer retry={f.retry} reason={f.retryReason} />
+      </section>
+
+      {f.mismatch && <MismatchCallout text={f.mismatch} />}
+
+      {f.steps.length > 0 && (
+        <section className="finding-section" aria-labelledby={`${id}-steps`}>
+          <h4 id={`${id}-steps`}>Next steps</h4>
+          <ol>
+            {f.steps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      {f.notes.length > 0 && (
+        <section className="finding-section" aria-labelledby={`${id}-notes`}>
+          <h4 id={`${id}-notes`}>Notes</h4>
+          <ul>
+            {f.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {facts.length > 0 && (
+        <section className="finding-section" aria-labelledby={`${id}-facts`}>
+          <h4 id={`${id}-facts`}>Read from the paste</h4>
+          <dl className="facts">
+            {facts.map((fact) => (
+              <div className="fact" key={fact.label}>
+                <dt>{fact.label}</dt>
+                <dd>
+                  {Array.isArray(fact.value) ? (
+                    <ol className="chain">
+                      {fact.value.map((link, i) => (
+                        <li key={i}>
+                          <code>{link}</code>
+                        </li>
+                      ))}
+                    </ol>
+                  ) : (
+                    <code>{fact.value}</code>
+                  )}
+                  {fact.inferred && <span className="inferred"> (inferred)</span>}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      {f.excerpt !== '' && (
+        <details className="excerpt">
+          <summary>The pasted text</summary>
+          <pre>
+            <code>{f.excerpt}</code>
+          </pre>
+        </details>
+      )}
+
+      {f.entry && (
+        <footer className="finding-foot">
+          <a href={paths.entry.href(f.entry)}>Catalog entry: {f.entry}</a>
+        </footer>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,34 @@
+import { useDeferredValue, useMemo } from 'react';
+import type { Catalog } from '../../../core/catalog/catalog-types';
+import { diagnose } from '../diagnose';
+import { PasteArea } from './paste-area';
+import { Results } from './results';
+
+type InspectorPageProps = {
+  catalog: Catalog;
+  /** The paste, owned by the app so it survives a visit to an entry page. */
+  text: string;
+  onTextChange: (text: string) => void;
+};
+
+/** Paste on the left, diagnosis on the right, updated as you type (deferred, so typing stays smooth). */
+export function InspectorPage({ catalog, text, onTextChange }: InspectorPageProps) {
+  const deferredText = useDeferredValue(text);
+  const diagnosis = useMemo(() => diagnose(deferredText, catalog), [deferredText, catalog]);
+
+  return (
+    <div className="inspector-page">
+      <div className="page-intro">
+        <h1 tabIndex={-1}>Decode a Resonate error</h1>
+        <p className="lede">
+          What happened, the likely cause, and whether a retry is safe — for server responses, Python tracebacks and
+          TypeScript stacks.
+        </p>
+      </div>
+      <div className="inspector">
+        <PasteArea value={text} onChange={onTextChange} />
+        <Results diagnosis={diagnosis} catalog={catalog} stale={deferredText !== text} onExample={onTextChange} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useId } from 'react';
+import type { Catalog } from '../../../core/catalog/catalog-types';
+import { findEntry } from '../../../core/catalog/parse-catalog';
+import type { Diagnosis } from '../diagnose';
+import { EXAMPLES } from '../examples';
+import { findingsSummary } from '../finding-view';
+import { EmptyState } from './empty-state';
+import { FindingCard } from './finding-card';
+
+type ResultsProps = {
+  diagnosis: Diagnosis;
+  catalog: Catalog;
+  /** True while the diagnosis is for an older text than the one in the paste area. */
+  stale: boolean;
+  onExample: (text: string) => void;
+};
+
+function statusText(diagnosis: Diagnosis): string {
+  switch (diagnosis.status) {
+    case 'empty':
+      return 'Nothing pasted yet.';
+    case 'failed':
+      return 'The inspector could not read this text.';
+    case 'done':
+      return findingsSummary(diagnosis.findings);
+  }
+}
+
+/** The diagnosis: a live summary, then one card per finding (or the empty state). */
+export function Results({ diagnosis, catalog, stale, onExample }: ResultsProps) {
+  const id = useId();
+  return (
+    <section className={`results${stale ? ' results-stale' : ''}`} aria-labelledby={id} aria-busy={stale}>
+      <h2 id={id} className="results-title">
+        Diagnosis
+      </h2>
+      <p className="results-summary" role="status" aria-live="polite">
+        {statusText(diagnosis)}
+      </p>
+      {diagnosis.status === 'empty' && <EmptyState examples={EXAMPLES} onExample={onExample} />}
+      {diagnosis.status === 'failed' && (
+        <div className="callout callout-error" role="alert">
+          <p>
+            The decoder stopped on this text ({diagnosis.error}). This is a bug in the inspector, not in your paste.
+          </p>
+        </div>
+      )}
+      {diagnosis.status === 'done' && diagnosis.findings.length === 0 && (
+        <div className="nothing">
+          <p>
+            The inspector looks for Resonate server responses, resonate-sdk Python tracebacks and @resonatehq/sdk
+            TypeScript errors. If this text holds one, paste more of it: the whole response body, or the traceback down
+            to its last line.
+          </p>
+        </div>
+      )}
+      {diagnosis.status === 'done' && diagnosis.findings.length > 0 && (
+        <ol className="findings">
+          {diagnosis.findings.map((finding, i) => (
+            <li key={`${i}:${finding.span.startLine}:${finding.entry ?? ''}`}>
+              <FindingCard finding={finding} entry={finding.entry ? findEntry(catalog, finding.entry) : undefined} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
