@@ -1,7 +1,122 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Catalog } from '../core/catalog/catalog-types';
+import { CatalogPage } from '../features/catalog/components/catalog-page';
+import { EntryPage } from '../features/catalog/components/entry-page';
+import { InspectorPage } from '../features/inspect/components/inspector-page';
+import { catalogResult } from '../lib/catalog';
+import type { Route } from '../lib/paths';
+import { paths } from '../lib/paths';
+import { NotFoundPage } from './not-found-page';
+import { AppProvider } from './provider';
+import { useHashRoute } from './use-hash-route';
+import './styles.css';
+
 export function App() {
   return (
-    <main>
-      <h1>Resonate Inspector</h1>
-    </main>
+    <AppProvider>
+      <Shell />
+    </AppProvider>
+  );
+}
+
+type PageState = { text: string; setText: (text: string) => void };
+
+/** The route table: one line per route. `#/catalog` is a plain index until the catalog browser lands. */
+function renderRoute(route: Route, catalog: Catalog, paste: PageState): ReactNode {
+  switch (route.name) {
+    case 'inspector':
+      return <InspectorPage catalog={catalog} text={paste.text} onTextChange={paste.setText} />;
+    case 'entry':
+      return <EntryPage catalog={catalog} id={route.id} />;
+    case 'catalog':
+      return <CatalogPage catalog={catalog} />;
+    case 'not-found':
+      return <NotFoundPage path={route.path} />;
+  }
+}
+
+function titleOf(route: Route, catalog: Catalog | null): string {
+  switch (route.name) {
+    case 'inspector':
+      return 'Resonate Inspector';
+    case 'entry': {
+      const entry = catalog?.entries.find((e) => e.id === route.id);
+      return `${entry ? entry.title : 'Unknown entry'} · Resonate Inspector`;
+    }
+    case 'catalog':
+      return 'Error catalog · Resonate Inspector';
+    case 'not-found':
+      return 'Not found · Resonate Inspector';
+  }
+}
+
+function Shell() {
+  const route = useHashRoute();
+  // The paste lives here, above the routes, so a visit to an entry page does not lose it.
+  const [text, setText] = useState('');
+  const mainRef = useRef<HTMLElement>(null);
+  const shownRouteKey = useRef<string | null>(null);
+  const catalog = catalogResult.ok ? catalogResult.catalog : null;
+  const routeKey = route.name === 'entry' ? `entry:${route.id}` : route.name;
+
+  const title = titleOf(route, catalog);
+
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  useEffect(() => {
+    const previous = shownRouteKey.current;
+    shownRouteKey.current = routeKey;
+    if (previous === null || previous === routeKey) return; // first load (or a StrictMode re-run)
+    // A new page: start at its top and move focus to its heading, as a page load would.
+    window.scrollTo(0, 0);
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [routeKey]);
+
+  return (
+    <>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <a className="brand" href={paths.inspector.href()}>
+            <span className="brand-mark" aria-hidden="true" />
+            Resonate Inspector
+          </a>
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              <li>
+                <a href={paths.inspector.href()} aria-current={route.name === 'inspector' ? 'page' : undefined}>
+                  Inspector
+                </a>
+              </li>
+              <li>
+                <a href={paths.catalog.href()} aria-current={route.name === 'catalog' ? 'page' : undefined}>
+                  Catalog
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main ref={mainRef} className="site-main">
+        {catalog ? (
+          renderRoute(route, catalog, { text, setText })
+        ) : (
+          <div className="callout callout-error" role="alert">
+            <h1>The error catalog could not be loaded</h1>
+            <p>
+              public/catalog.json is invalid: <code>{catalogResult.ok ? '' : catalogResult.error}</code>. The inspector
+              cannot diagnose anything without it; fix the catalog and rebuild.
+            </p>
+          </div>
+        )}
+      </main>
+      <footer className="site-footer">
+        <p>
+          {catalog ? `Catalog ${catalog.version}. ` : ''}Runs entirely in your browser: nothing you paste is sent
+          anywhere.
+        </p>
+      </footer>
+    </>
   );
 }
