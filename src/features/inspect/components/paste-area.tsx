@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { readTextFile } from '../read-file';
 
 type Note = { tone: 'info' | 'error'; text: string };
@@ -18,6 +18,19 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [note, setNote] = useState<Note | null>(null);
+
+  // A file dropped beside the area would make the browser open it and lose the paste: ignore such drops.
+  useEffect(() => {
+    const ignoreFileDrop = (e: globalThis.DragEvent) => {
+      if (e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files')) e.preventDefault();
+    };
+    window.addEventListener('dragover', ignoreFileDrop);
+    window.addEventListener('drop', ignoreFileDrop);
+    return () => {
+      window.removeEventListener('dragover', ignoreFileDrop);
+      window.removeEventListener('drop', ignoreFileDrop);
+    };
+  }, []);
 
   async function load(file: File | undefined) {
     if (!file) return;
