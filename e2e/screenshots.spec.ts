@@ -23,6 +23,9 @@ for (const colorScheme of schemes) {
         page.screenshot({ path: `${dir}/${name}-${colorScheme}-${size.name}.png`, fullPage: true });
 
       await shot('empty');
+      await page.keyboard.press('Tab'); // keyboard focus: the ring must show
+      await inspector.exampleButton('Python traceback').focus();
+      await page.screenshot({ path: `${dir}/focus-${colorScheme}-${size.name}.png` });
 
       await inspector.paste([ENVELOPE_404, PYTHON_TRACEBACK, TS_STACK, NOT_RESONATE].join('\n\n'));
       await expect(inspector.status).not.toHaveText('Nothing pasted yet.');
@@ -45,6 +48,10 @@ for (const colorScheme of schemes) {
       await page.goto('/#/e/server.404.promise-not-found');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await shot('entry');
+
+      await page.goto('/#/catalog');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await shot('catalog');
 
       await page.goto('/#/e/no.such.entry');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
