@@ -74,10 +74,10 @@ export function matchEntry(catalog: Catalog, raw: Pick<RawFinding, 'source' | 'c
     }
     if (entry.status !== undefined && raw.status !== null) score += entry.status === raw.status ? 10 : -20;
     if (m.names && raw.name) {
-      if (m.names.includes(raw.name)) {
-        score += 20;
-        evidence = true;
-      }
+      // Another exception class is another error, whatever its message says.
+      if (!m.names.includes(raw.name)) continue;
+      score += 20;
+      evidence = true;
     }
     if (m.kinds && raw.kind) score += m.kinds.includes(raw.kind) ? 15 : -10;
     if (m.statuses) {

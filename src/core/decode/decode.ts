@@ -42,7 +42,15 @@ export function decode(text: string, catalog: Catalog): Finding[] {
 
 /** decode() without its safety net, for the tests that prove the readers never throw. */
 export function readFindings(text: string, catalog: Catalog): Finding[] {
-  const lines = normalizeLines(text);
+  return rankFindings(mergeFindings(diagnoseLines(normalizeLines(text), catalog)));
+}
+
+/**
+ * The findings of already normalized lines (see normalizeLines), one per occurrence, in the order of the text:
+ * decode() before merging and ranking. Spans are the lines' own numbers, so a slice of a long text's lines
+ * (src/core/triage chunks) gives spans in the whole text. May throw on a reader bug: callers keep a safety net.
+ */
+export function diagnoseLines(lines: Line[], catalog: Catalog): Finding[] {
   const raws = readLines(lines, catalog, 0, null);
   const findings: Finding[] = [];
   for (const raw of raws) {
@@ -52,7 +60,7 @@ export function readFindings(text: string, catalog: Catalog): Finding[] {
     f.excerpt = excerptOf(lines, f.span);
     findings.push(f);
   }
-  return rank(merge(findings));
+  return findings;
 }
 
 function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride: Span | null): Read[] {
@@ -256,11 +264,17 @@ function sameMessage(a: Finding, b: Finding): boolean {
   return norm(a.message) === norm(b.message);
 }
 
-/** One failure seen several times (a trace pasted twice, a retry loop) becomes one finding with a count. */
-function merge(findings: Finding[]): Finding[] {
+/** Merges findings added one by one, in the order of the text; `findings` is the merged list so far (mutated as more are added). */
+export type FindingMerger = { add: (f: Finding) => void; readonly findings: Finding[] };
+
+/**
+ * One failure seen several times (a trace pasted twice, a retry loop) becomes one finding with a count.
+ * Incremental, so that findings read chunk by chunk merge exactly as if read in one go.
+ */
+export function createFindingMerger(): FindingMerger {
   const out: Finding[] = [];
   const bySig = new Map<string, Finding[]>();
-  for (const f of findings) {
+  const add = (f: Finding): void => {
     const sig = signature(f);
     const same = bySig.get(sig)?.find((g) => (g.kind === f.kind || g.kind === null || f.kind === null) && sameMessage(g, f));
     if (same) {
@@ -283,12 +297,21 @@ function merge(findings: Finding[]): Finding[] {
       if (same.request === null) same.request = f.request;
       if (same.response === null) same.response = f.response;
       for (const n of f.notes) if (!same.notes.includes(n)) same.notes.push(n);
-      continue;
+      return;
     }
-    bySig.set(sig, [...(bySig.get(sig) ?? []), f]);
+    const list = bySig.get(sig);
+    if (list) list.push(f);
+    else bySig.set(sig, [f]);
     out.push(f);
-  }
-  return out;
+  };
+  return { add, findings: out };
+}
+
+/** Merges findings given in the order of the text (see createFindingMerger). */
+export function mergeFindings(findings: Finding[]): Finding[] {
+  const merger = createFindingMerger();
+  for (const f of findings) merger.add(f);
+  return merger.findings;
 }
 
 function rankOf(f: Finding): number {
@@ -299,15 +322,29 @@ function rankOf(f: Finding): number {
   return 0;
 }
 
-function rank(findings: Finding[]): Finding[] {
+/** Most important first (errors, then warnings, then non-Resonate errors, then successes), each group in the order given. */
+export function rankFindings(findings: Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => rankOf(b.f) - rankOf(a.f) || a.i - b.i)
     .map(({ f }) => f);
 }
 
+/** The first 200 lines of the span. Line numbers grow along `lines`, so the span's first line is found by bisection. */
 function excerptOf(lines: Line[], span: Span): string {
-  const picked = lines.filter((l) => l.no >= span.startLine && l.no <= span.endLine).map((l) => l.text);
-  return picked.slice(0, 200).join('\n');
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((lines[mid]?.no ?? 0) < span.startLine) lo = mid + 1;
+    else hi = mid;
+  }
+  const picked: string[] = [];
+  for (let i = lo; i < lines.length && picked.length < 200; i++) {
+    const l = lines[i];
+    if (!l || l.no > span.endLine) break;
+    picked.push(l.text);
+  }
+  return picked.join('\n');
 }
 

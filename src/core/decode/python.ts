@@ -8,7 +8,7 @@ const CHAIN_CONTEXT = /^\s*During handling of the above exception, another excep
 const EXC_LINE = /^(?<type>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?::(?: (?<msg>.*))?)?$/;
 /** A new log record or another reader's start: ends a multi-line exception message. */
 const NEW_RECORD =
-  /^(?:\d{4}-\d{2}-\d{2}[ T]\d|\[\d{4}-\d{2}-\d{2}|(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL)\b|Networking\. |Traceback \(|[─━=]{5,}|_{3,} |E\s{2,}\S|\S+\.py:\d+: )/;
+  /^(?:\d{4}-\d{2}-\d{2}[ T]\d|\[\d{4}-\d{2}-\d{2}|(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL)\b|Networking\. |Traceback \(|[─━=]{5,}|_{3,} |E\s{2,}\S|\S+\.py:\d+: |\{\s*["'](?:kind|error|timestamp|level)["']\s*:)/;
 const RESONATE_STR =
   /\b(?:resonate\.errors\.errors\.|resonate\.errors\.)?(?<cls>Resonate(?:Store|Canceled|Timedout|Shutdown)Error): \[(?<major>\d{3})\.(?<minor>\d{5})\] ?(?<mesg>.*)$/;
 const RESONATE_REPR = /\b(?<cls>Resonate(?:Store|Canceled|Timedout|Shutdown)Error)\((?<q>['"])(?<mesg>(?:[^\\]|\\.)*?)\k<q>\)/;

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { CatalogEntry } from '../../../core/catalog/catalog-types';
 import type { Finding } from '../../../core/decode/finding';
 import { MismatchCallout } from '../../../components/mismatch-callout';
@@ -18,10 +18,12 @@ type FindingCardProps = {
   finding: Finding;
   /** The catalog entry the decoder chose, when there is one. */
   entry: CatalogEntry | undefined;
+  /** What the app puts at the foot of the card (report, replay…): features stay independent of each other. */
+  actions?: ReactNode;
 };
 
 /** One finding: what happened, why, is a retry safe, what to do, and the facts read off the paste. */
-export function FindingCard({ finding: f, entry }: FindingCardProps) {
+export function FindingCard({ finding: f, entry, actions }: FindingCardProps) {
   const id = useId();
   const nature = findingNature(f);
   const occurrence = occurrenceText(f.count);
@@ -146,9 +148,10 @@ export function FindingCard({ finding: f, entry }: FindingCardProps) {
         </details>
       )}
 
-      {f.entry && (
+      {(f.entry || actions) && (
         <footer className="finding-foot">
-          <a href={paths.entry.href(f.entry)}>Catalog entry: {f.entry}</a>
+          {f.entry && <a href={paths.entry.href(f.entry)}>Catalog entry: {f.entry}</a>}
+          {actions && <div className="finding-actions">{actions}</div>}
         </footer>
       )}
     </article>

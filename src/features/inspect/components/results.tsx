@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
+import type { Finding } from '../../../core/decode/finding';
 import type { Catalog } from '../../../core/catalog/catalog-types';
 import { findEntry } from '../../../core/catalog/parse-catalog';
 import type { Diagnosis } from '../diagnose';
@@ -13,6 +14,9 @@ type ResultsProps = {
   /** True while the diagnosis is for an older text than the one in the paste area. */
   stale: boolean;
   onExample: (text: string) => void;
+  /** Slots the app fills: actions at the foot of each card, and content above the cards (e.g. a summary). */
+  renderActions?: (finding: Finding) => ReactNode;
+  renderAbove?: (findings: Finding[]) => ReactNode;
 };
 
 function statusText(diagnosis: Diagnosis): string {
@@ -27,7 +31,7 @@ function statusText(diagnosis: Diagnosis): string {
 }
 
 /** The diagnosis: a live summary, then one card per finding (or the empty state). */
-export function Results({ diagnosis, catalog, stale, onExample }: ResultsProps) {
+export function Results({ diagnosis, catalog, stale, onExample, renderActions, renderAbove }: ResultsProps) {
   const id = useId();
   return (
     <section className={`results${stale ? ' results-stale' : ''}`} aria-labelledby={id} aria-busy={stale}>
@@ -54,11 +58,16 @@ export function Results({ diagnosis, catalog, stale, onExample }: ResultsProps) 
           </p>
         </div>
       )}
+      {diagnosis.status === 'done' && diagnosis.findings.length > 0 && renderAbove?.(diagnosis.findings)}
       {diagnosis.status === 'done' && diagnosis.findings.length > 0 && (
         <ol className="findings">
           {diagnosis.findings.map((finding, i) => (
             <li key={`${i}:${finding.span.startLine}:${finding.entry ?? ''}`}>
-              <FindingCard finding={finding} entry={finding.entry ? findEntry(catalog, finding.entry) : undefined} />
+              <FindingCard
+                finding={finding}
+                entry={finding.entry ? findEntry(catalog, finding.entry) : undefined}
+                actions={renderActions?.(finding)}
+              />
             </li>
           ))}
         </ol>
