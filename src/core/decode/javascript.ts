@@ -19,13 +19,14 @@ const TS_TYPES = new Set(['Registry', 'Dependencies', 'Encoding', 'InvalidId', '
 type Header = { kind: 'resonate' | 'timeout' | 'js'; type: string; message: string; index: number; bracketed: boolean };
 
 function headerAt(text: string): Header | null {
-  const r = RESONATE_HDR.exec(text);
+  // Runs on every line: the literal checks skip the unanchored regexes on the many lines that cannot match them.
+  const r = text.includes('ResonateError') ? RESONATE_HDR.exec(text) : null;
   if (r?.groups) {
     const bracketed = /\[ResonateError: /.test(text) && text.trimEnd().endsWith(']');
     const msg = r.groups.msg ?? '';
     return { kind: 'resonate', type: 'ResonateError', message: bracketed ? msg.replace(/\]\s*$/, '') : msg, index: r.index, bracketed };
   }
-  const t = TIMEOUT_HDR.exec(text);
+  const t = text.includes('ResonateTimeoutException') ? TIMEOUT_HDR.exec(text) : null;
   if (t?.groups) return { kind: 'timeout', type: 'ResonateTimeoutException', message: t.groups.msg ?? '', index: t.index, bracketed: false };
   const j = JS_HDR.exec(text);
   if (j?.groups) return { kind: 'js', type: j.groups.type ?? 'Error', message: j.groups.msg ?? '', index: j.index, bracketed: false };
@@ -241,7 +242,7 @@ function sdkVersionOf(text: string): string | undefined {
 /** One-line TS forms: the 0.8–0.9 `err.log()` line and the SDK's networking warnings. */
 export function readTsLine(text: string, line: number): RawFinding | null {
   const span = { startLine: line, endLine: line };
-  const log = TS_LOG_LINE.exec(text);
+  const log = text.includes('rn8.io/e/') ? TS_LOG_LINE.exec(text) : null;
   if (log?.groups) {
     return {
       source: 'ts-sdk',
