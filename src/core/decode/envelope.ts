@@ -133,6 +133,21 @@ export function readJson(value: unknown): JsonReading | null {
     };
     if (rawKind !== kind) raw.rawKind = rawKind;
     if (isRecord(data) && isRecord(data.promise) && typeof data.promise.state === 'string') raw.promiseState = data.promise.state;
+    // task.fence answers 200 around an inner envelope that can carry its own error.
+    if (kind === 'task.fence' && status < 400 && isRecord(data) && isRecord(data.action)) {
+      const inner = readJson(data.action);
+      if (inner?.type === 'raw' && inner.raw.status !== null && inner.raw.status >= 400) {
+        return {
+          type: 'raw',
+          raw: {
+            ...inner.raw,
+            corrId: raw.corrId ?? null,
+            response: value,
+            notes: [`Read from inside a task.fence response: the outer status is ${status}, but the fenced ${inner.raw.kind ?? 'action'} failed.`, ...(inner.raw.notes ?? [])],
+          },
+        };
+      }
+    }
     if (version && version !== PROTOCOL_VERSION) {
       raw.notes = [...notes, `head.version is ${version}: the Rust server always answers ${PROTOCOL_VERSION}; a different value means the response was not written by it (e.g. the TS SDK's LocalNetwork echoes the request's version).`];
     }

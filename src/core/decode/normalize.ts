@@ -27,8 +27,22 @@ export function normalizeLines(text: string): Line[] {
   const lines = raw.map((t, i) => ({ text: t, no: i + 1 }));
   for (const re of KNOWN_PREFIXES) stripIfCommon(lines, (t) => re.exec(t)?.[0] ?? null);
   stripIfCommon(lines, repeatedPrefix(lines));
-  stripIfCommon(lines, (t) => (/^> ?/.exec(t)?.[0] ?? null), 0.9);
+  unquote(lines);
   return lines;
+}
+
+/** Markdown quotes (`> ` on each line of a GitHub comment's quoted block), in runs of two lines or more. */
+function unquote(lines: Line[]): void {
+  let i = 0;
+  while (i < lines.length) {
+    let j = i;
+    while (j < lines.length && /^>(?: |$)/.test(lines[j]?.text ?? '')) j++;
+    if (j - i >= 2) for (let k = i; k < j; k++) {
+      const l = lines[k];
+      if (l) l.text = l.text.replace(/^> ?/, '');
+    }
+    i = j > i ? j : i + 1;
+  }
 }
 
 /** Removes a prefix from every line that has it, when most non-empty lines have one. */
