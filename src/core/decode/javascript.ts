@@ -100,7 +100,12 @@ export function readJsError(lines: Line[], i: number): { raw: RawFinding; end: n
   if (sdkVersion) versions.sdk = sdkVersion;
   const chain = causeChain(props);
   const span = { startLine: lines[start]?.no ?? 0, endLine: lines[end]?.no ?? 0 };
-  const base = { frames, userFrame: jsUserFrame(frames), versions, span, chain };
+  const nodeMajor = runtime ? Number(/v(\d+)/.exec(runtime)?.[1]) : NaN;
+  const notes =
+    sdk && nodeMajor < 22
+      ? [`This ran on ${runtime}; @resonatehq/sdk 0.8.3 and later require Node.js 22 or newer (engines), and every handle.result() fails on older Node.`]
+      : [];
+  const base = { frames, userFrame: jsUserFrame(frames), versions, span, chain, notes };
   if (header.kind === 'resonate') {
     const code = tsCode(allText, props);
     const factory = FACTORY_FRAME.exec(allText)?.groups?.key ?? null;
@@ -114,7 +119,7 @@ export function readJsError(lines: Line[], i: number): { raw: RawFinding; end: n
         message,
         name: factory,
         wraps: serverErrorOf(props),
-        notes: nextHint(props),
+        notes: [...notes, ...nextHint(props)],
       },
       end,
     };
