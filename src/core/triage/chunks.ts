@@ -1,0 +1,174 @@
+import type { Line } from '../decode/raw';
+
+/**
+ * Splitting a long log into chunks that the decoder can read one at a time, at boundaries where no
+ * multi-line construct (a traceback and its chain, a JS stack and its property block, a pretty JSON
+ * body, `curl -i` headers and their body, a pytest section, the Python SDK's shutdown banner) is cut.
+ */
+
+/** About 256 KB of text per chunk. */
+export const DEFAULT_CHUNK_CHARS = 256 * 1024;
+
+export type ChunkOptions = {
+  /** Characters of text per chunk before a boundary is looked for (default 256 KB). */
+  chunkChars?: number;
+  /** A chunk is cut here even without a safe boundary (default four times `chunkChars`). */
+  maxChunkChars?: number;
+};
+
+/** Lines `start` (inclusive) to `end` (exclusive) of the normalized text, and their size in characters. */
+export type Chunk = { start: number; end: number; chars: number; cut: BoundaryKind | 'end' | 'forced' };
+
+/** How a chunk ends: before a line that follows a blank line, or before a line that starts a new log record. */
+export type BoundaryKind = 'blank' | 'record';
+
+/** Lines that start a log record and also end an exception message in the Python reader (its NEW_RECORD). */
+const STRONG_RECORD =
+  /^(?:\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|\[\d{4}-\d{2}-\d{2}|(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL)\b|Traceback \(most recent call last\):\s*$)/;
+/** Other record starts: safe only after another record start (then nothing multi-line is open). */
+const WEAK_RECORD =
+  /^(?:\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}|time="?\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} |(?:TRACE|FATAL|PANIC|[IWEF]\d{4}) |\{\s*".*\}\s*$)/;
+/** A line that continues what the previous lines started. */
+const CONTINUATION =
+  /^(?:\s|[}\])]|[{[]\s*$|The above exception was the direct cause|During handling of the above exception|Node\.js v\d|E\s|at |\^|Caused by|```|\.\.\. \d+ (?:more|lines))/;
+/** The last non-blank line before a boundary must not leave something open. */
+const OPENS =
+  /^(?:\s*Traceback \(most recent call last\):|\s*File "|\s*The above exception|\s*During handling|(?:[<>]\s*)?HTTP\/[\d.]+ \d{3}|(?:[<>]\s*)?(?:GET|POST|PUT|PATCH|DELETE) \/|\$ |\[ERROR\] \w|\s*\^+\s*$|_{3,} .* _{3,}$|Request:?\s*$|Response:?\s*$)|[{[(,:\\]\s*$|\.(?:m?js|cjs|ts|mts|cts):\d+$/;
+const HEADER = /^(?:[<>]\s*)?[A-Za-z][\w-]*: /;
+const STATUS_LINE = /^(?:[<>]\s*)?HTTP\/[\d.]+ \d{3}/;
+/** A request envelope on one line: the decoder pairs it with the next response of the same kind. */
+const REQUEST_ENVELOPE = /"kind"\s*:.*"head"\s*:/;
+const BANNER = /Resonate encountered an unexpected exception and had to shut down\./;
+const BANNER_END = /github\.com\/resonatehq\/[\w-]+\/issues\/new/;
+const PYTEST_HEADER = /^_{3,} [^_\s].*? _{3,}$/;
+const PYTEST_END = /^={3,}/;
+/** The banner reader looks this far (python.ts readCriticalBanner). */
+const BANNER_LINES = 400;
+
+const isBlank = (t: string): boolean => t.trim() === '';
+
+/**
+ * Splits normalized lines into chunks of about `chunkChars` characters. Each boundary is, in order of preference:
+ * after a blank line that ends a record, before a line that clearly starts a new record (a timestamp, a log level,
+ * `Traceback (most recent call last):`, a JSON log line), and, only when neither comes within `maxChunkChars`,
+ * wherever the limit falls. Never returns an empty chunk; returns no chunk for no lines.
+ */
+export function splitIntoChunks(lines: readonly Line[], options: ChunkOptions = {}): Chunk[] {
+  const target = Math.max(1, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
+  const hardMax = Math.max(target, options.maxChunkChars ?? target * 4);
+  const chunks: Chunk[] = [];
+  let start = 0;
+  while (start < lines.length) {
+    const blocked = new Blocked();
+    let i = start;
+    let size = 0;
+    // Walk to the target size, tracking the blocks that forbid a boundary.
+    while (i < lines.length && size < target) {
+      blocked.see(lines, i);
+      size += (lines[i]?.text.length ?? 0) + 1;
+      i++;
+    }
+    if (i >= lines.length) {
+      chunks.push({ start, end: lines.length, chars: size, cut: 'end' });
+      break;
+    }
+    // Look for a boundary: a blank-line one within a short window is preferred to the first record start.
+    const preferUntil = size + Math.max(1, target >> 2);
+    let firstRecord = -1;
+    let firstRecordSize = 0;
+    let cut = -1;
+    let kind: Chunk['cut'] = 'forced';
+    while (i < lines.length && size < hardMax) {
+      const k = blocked.allows(i) ? boundaryKind(lines, i, start) : null;
+      if (k === 'blank') {
+        cut = i;
+        kind = 'blank';
+        break;
+      }
+      if (k === 'record' && firstRecord < 0) {
+        firstRecord = i;
+        firstRecordSize = size;
+      }
+      if (firstRecord >= 0 && size >= preferUntil) break;
+      blocked.see(lines, i);
+      size += (lines[i]?.text.length ?? 0) + 1;
+      i++;
+    }
+    if (cut < 0 && firstRecord >= 0) {
+      cut = firstRecord;
+      size = firstRecordSize;
+      kind = 'record';
+    }
+    if (cut < 0) {
+      if (i >= lines.length) {
+        chunks.push({ start, end: lines.length, chars: size, cut: 'end' });
+        break;
+      }
+      cut = i; // no safe boundary within maxChunkChars: cut at the limit
+    }
+    chunks.push({ start, end: cut, chars: size, cut: kind });
+    start = cut;
+  }
+  return chunks;
+}
+
+/** Every line before which a chunk may start (as splitIntoChunks judges it), with the kind of boundary. */
+export function safeBoundaries(lines: readonly Line[]): Array<{ line: number; kind: BoundaryKind }> {
+  const out: Array<{ line: number; kind: BoundaryKind }> = [];
+  const blocked = new Blocked();
+  for (let i = 0; i < lines.length; i++) {
+    const kind = blocked.allows(i) ? boundaryKind(lines, i) : null;
+    if (kind) out.push({ line: i, kind });
+    blocked.see(lines, i);
+  }
+  return out;
+}
+
+/** Spans of lines where the decoder reads far ahead (the shutdown banner, a pytest section): no boundary inside. */
+class Blocked {
+  private until = -1;
+  private pytest = false;
+
+  see(lines: readonly Line[], i: number): void {
+    const t = lines[i]?.text ?? '';
+    if (BANNER.test(t)) this.until = Math.max(this.until, i + BANNER_LINES);
+    else if (this.until >= i && BANNER_END.test(t)) this.until = i;
+    if (PYTEST_HEADER.test(t)) this.pytest = true;
+    else if (this.pytest && PYTEST_END.test(t)) this.pytest = false;
+  }
+
+  /** May a chunk start at line i? */
+  allows(i: number): boolean {
+    return !this.pytest && i > this.until;
+  }
+}
+
+/** Is a boundary before line `b` safe, and of which kind? `floor` is the first line of the chunk. */
+export function boundaryKind(lines: readonly Line[], b: number, floor = 0): BoundaryKind | null {
+  if (b <= floor || b >= lines.length) return null;
+  const t = lines[b]?.text ?? '';
+  if (isBlank(t) || CONTINUATION.test(t)) return null;
+  // The last non-blank line before b.
+  let p = b - 1;
+  while (p >= floor && isBlank(lines[p]?.text ?? '')) p--;
+  if (p < floor) return null;
+  const prev = lines[p]?.text ?? '';
+  if (OPENS.test(prev) || (REQUEST_ENVELOPE.test(prev) && !prev.includes('"status"'))) return null;
+  // After a pretty-printed object only a clear new record is safe: what follows may be the response to a request.
+  if (/^[}\]]/.test(prev) && !STRONG_RECORD.test(t)) return null;
+  if (HEADER.test(prev) && inHeaders(lines, p, floor)) return null;
+  if (p < b - 1) return 'blank';
+  if (STRONG_RECORD.test(t)) return 'record';
+  if (WEAK_RECORD.test(t) && (STRONG_RECORD.test(prev) || WEAK_RECORD.test(prev))) return 'record';
+  return null;
+}
+
+/** Is line p one of the headers that follow an HTTP status line (`curl -i`)? */
+function inHeaders(lines: readonly Line[], p: number, floor: number): boolean {
+  for (let k = p; k >= floor && k > p - 40; k--) {
+    const t = lines[k]?.text ?? '';
+    if (STATUS_LINE.test(t)) return true;
+    if (!HEADER.test(t)) return false;
+  }
+  return false;
+}
