@@ -1,3 +1,4 @@
+import { Prose } from './prose';
 import { retryAnswer, type RetryClass } from '../lib/wording';
 
 const CLASS_NAMES: Record<RetryClass, string> = {
@@ -36,7 +37,11 @@ export function RetryAnswer({ retry, reason }: { retry: RetryClass; reason: stri
         </span>
         <strong>{retryAnswer(retry).answer}</strong>
       </p>
-      {reason !== '' && <p className="retry-reason">{reason}</p>}
+      {reason !== '' && (
+        <p className="retry-reason">
+          <Prose text={reason} />
+        </p>
+      )}
     </div>
   );
 }

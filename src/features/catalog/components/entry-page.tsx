@@ -1,6 +1,7 @@
 import type { Catalog, CatalogEntry, KindVariant } from '../../../core/catalog/catalog-types';
 import { findEntry } from '../../../core/catalog/parse-catalog';
 import { MismatchCallout } from '../../../components/mismatch-callout';
+import { Prose } from '../../../components/prose';
 import { RetryAnswer } from '../../../components/retry-tag';
 import { matchRules } from '../../../lib/catalog-view';
 import { paths } from '../../../lib/paths';
@@ -83,7 +84,9 @@ function Entry({ catalog, entry }: { catalog: Catalog; entry: CatalogEntry }) {
 
         <section className="entry-section" aria-labelledby="entry-summary">
           <h2 id="entry-summary">What it means</h2>
-          <p>{entry.summary}</p>
+          <p>
+            <Prose text={entry.summary} />
+          </p>
         </section>
 
         {entry.mismatch && <MismatchCallout text={entry.mismatch} />}
@@ -93,7 +96,9 @@ function Entry({ catalog, entry }: { catalog: Catalog; entry: CatalogEntry }) {
             <h2 id="entry-causes">Likely causes</h2>
             <ol>
               {entry.causes.map((cause) => (
-                <li key={cause}>{cause}</li>
+                <li key={cause}>
+                <Prose text={cause} />
+              </li>
               ))}
             </ol>
           </section>
@@ -109,7 +114,9 @@ function Entry({ catalog, entry }: { catalog: Catalog; entry: CatalogEntry }) {
             <h2 id="entry-steps">Next steps</h2>
             <ol>
               {entry.steps.map((step) => (
-                <li key={step}>{step}</li>
+                <li key={step}>
+                <Prose text={step} />
+              </li>
               ))}
             </ol>
           </section>
@@ -192,14 +199,20 @@ function KindVariantView({ variant, notError }: { variant: KindVariant; notError
           </span>
         ))}
       </h3>
-      {variant.summary && <p>{variant.summary}</p>}
+      {variant.summary && (
+        <p>
+          <Prose text={variant.summary} />
+        </p>
+      )}
       {variant.retry && <RetryAnswer retry={notError ? 'n/a' : variant.retry.verdict} reason={variant.retry.reason} />}
       {variant.causes && variant.causes.length > 0 && (
         <>
           <p className="finding-others">Likely causes:</p>
           <ol>
             {variant.causes.map((cause) => (
-              <li key={cause}>{cause}</li>
+              <li key={cause}>
+                <Prose text={cause} />
+              </li>
             ))}
           </ol>
         </>
@@ -209,7 +222,9 @@ function KindVariantView({ variant, notError }: { variant: KindVariant; notError
           <p className="finding-others">Next steps:</p>
           <ol>
             {variant.steps.map((step) => (
-              <li key={step}>{step}</li>
+              <li key={step}>
+                <Prose text={step} />
+              </li>
             ))}
           </ol>
         </>

@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import type { CatalogEntry } from '../../../core/catalog/catalog-types';
 import type { Finding } from '../../../core/decode/finding';
 import { MismatchCallout } from '../../../components/mismatch-callout';
+import { Prose } from '../../../components/prose';
 import { RetryAnswer, retryClassName } from '../../../components/retry-tag';
 import { paths } from '../../../lib/paths';
 import {
@@ -57,7 +58,11 @@ export function FindingCard({ finding: f, entry, actions }: FindingCardProps) {
 
       <section className="finding-section" aria-labelledby={`${id}-what`}>
         <h4 id={`${id}-what`}>What happened</h4>
-        {summary && <p>{summary}</p>}
+        {summary && (
+          <p>
+            <Prose text={summary} />
+          </p>
+        )}
         {f.message && (
           <p className="finding-message">
             <span className="visually-hidden">The message: </span>
@@ -69,13 +74,17 @@ export function FindingCard({ finding: f, entry, actions }: FindingCardProps) {
       {f.cause !== '' && (
         <section className="finding-section" aria-labelledby={`${id}-cause`}>
           <h4 id={`${id}-cause`}>Likely cause</h4>
-          <p>{f.cause}</p>
+          <p>
+            <Prose text={f.cause} />
+          </p>
           {others.length > 0 && (
             <>
               <p className="finding-others">Other possible causes:</p>
               <ul>
                 {others.map((cause) => (
-                  <li key={cause}>{cause}</li>
+                  <li key={cause}>
+                    <Prose text={cause} />
+                  </li>
                 ))}
               </ul>
             </>
@@ -95,7 +104,9 @@ export function FindingCard({ finding: f, entry, actions }: FindingCardProps) {
           <h4 id={`${id}-steps`}>Next steps</h4>
           <ol>
             {f.steps.map((step) => (
-              <li key={step}>{step}</li>
+              <li key={step}>
+                <Prose text={step} />
+              </li>
             ))}
           </ol>
         </section>
@@ -106,7 +117,9 @@ export function FindingCard({ finding: f, entry, actions }: FindingCardProps) {
           <h4 id={`${id}-notes`}>Notes</h4>
           <ul>
             {f.notes.map((note) => (
-              <li key={note}>{note}</li>
+              <li key={note}>
+                <Prose text={note} />
+              </li>
             ))}
           </ul>
         </section>
