@@ -1,0 +1,233 @@
+/**
+ * npm run bench [-- --sizes=1,10,50 --runs=3 --no-single --json]
+ *
+ * Generates mixed logs of 1, 10 and 50 MB from the shared fixtures (../shared/fixtures/*.jsonl, their pasted
+ * inputs interleaved with INFO lines in the Python, Go, Rust and TS SDK formats and JSON log lines), decodes
+ * each with the chunked decoder, and prints decode time and throughput beside, in the same run:
+ * - JSON.parse of the same JSON (every `{…}` of every line that is JSON: the one-line envelopes and the JSON log
+ *   records; extracted beforehand, so only JSON.parse is timed),
+ * - decode() of the whole text in one call,
+ * - grouping the findings with the log's timestamps (what the worker does before its `done` message).
+ *
+ * Not measured here: the browser's longest main-thread task while a 10 MB paste is decoded. That needs the
+ * page and its worker; the UI phase measures it with Playwright and a PerformanceObserver on `longtask`
+ * entries (see the note printed at the end).
+ */
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { parseCatalog } from '../src/core/catalog/parse-catalog';
+import { decode } from '../src/core/decode/decode';
+import { createChunkedDecoder } from '../src/core/triage/chunked-decoder';
+import { groupFindings } from '../src/core/triage/group';
+import { splitLogLines } from '../src/core/triage/timestamps';
+import { generateMixedLog } from '../src/testing/mixed-log';
+import { readSharedFixtures, sharedDir } from '../src/testing/shared-fixtures';
+
+const MB = 1024 * 1024;
+
+type Args = { sizes: number[]; runs: number | null; single: boolean; json: boolean };
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { sizes: [1, 10, 50], runs: null, single: true, json: false };
+  for (const a of argv) {
+    const [key, value] = a.split('=');
+    if (key === '--sizes' && value) args.sizes = value.split(',').map(Number).filter((n) => n > 0);
+    else if (key === '--runs' && value) args.runs = Math.max(1, Number(value));
+    else if (key === '--no-single') args.single = false;
+    else if (key === '--json') args.json = true;
+  }
+  return args;
+}
+
+/** Runs `fn` several times and keeps the median (the machine is shared: single runs are noisy). */
+function timed<T>(runs: number, fn: () => T): { ms: number; all: number[]; value: T } {
+  const all: number[] = [];
+  let value: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    value = fn();
+    all.push(performance.now() - t0);
+  }
+  const sorted = [...all].sort((a, b) => a - b);
+  return { ms: sorted[Math.floor(sorted.length / 2)] ?? 0, all, value: value as T };
+}
+
+/** Every `{…}` on every line of the log that is JSON: the envelopes and the JSON log records. */
+function jsonObjectsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const start = line.indexOf('{');
+    const end = line.lastIndexOf('}');
+    if (start < 0 || end <= start) continue;
+    const slice = line.slice(start, end + 1);
+    try {
+      JSON.parse(slice);
+      out.push(slice);
+    } catch {
+      // not JSON (a Python repr, a JS object literal): not an envelope
+    }
+  }
+  return out;
+}
+
+/** JSON.parse of each of them: the least any reader of these envelopes must spend. */
+function parseAll(objects: readonly string[]): number {
+  let keys = 0;
+  for (const o of objects) keys += Object.keys(JSON.parse(o) as object).length;
+  return keys;
+}
+
+type Row = {
+  sizeMB: number;
+  bytes: number;
+  lines: number;
+  samples: number;
+  chunks: number;
+  findings: number;
+  groups: number;
+  occurrences: number;
+  prepareMs: number;
+  chunkedMs: number;
+  chunkedMBs: number;
+  longestChunkMs: number;
+  groupMs: number;
+  singleMs: number | null;
+  singleMBs: number | null;
+  jsonObjects: number;
+  jsonBytes: number;
+  jsonParseMs: number;
+  jsonParseMBs: number;
+  sameAsSingle: boolean | null;
+};
+
+function benchOne(sizeMB: number, runs: number, single: boolean, samples: string[], catalog: Parameters<typeof decode>[1]): Row {
+  const log = generateMixedLog({ samples, targetChars: sizeMB * MB, seed: 20261125 + sizeMB });
+  const bytes = Buffer.byteLength(log.text, 'utf8');
+  const mb = bytes / MB;
+
+  let prepareMs = 0;
+  let longestChunkMs = 0;
+  let chunks = 0;
+  const chunked = timed(runs, () => {
+    const t0 = performance.now();
+    const decoder = createChunkedDecoder(log.text, catalog);
+    prepareMs = performance.now() - t0;
+    chunks = decoder.total;
+    longestChunkMs = 0;
+    for (;;) {
+      const s = performance.now();
+      const step = decoder.next();
+      if (!step) break;
+      longestChunkMs = Math.max(longestChunkMs, performance.now() - s);
+    }
+    return decoder.findings();
+  });
+  const findings = chunked.value;
+  const grouped = timed(1, () => groupFindings(findings, splitLogLines(log.text)));
+  const whole = single ? timed(Math.min(runs, 3), () => decode(log.text, catalog)) : null;
+  const objects = jsonObjectsOf(log.text);
+  const jsonBytes = objects.reduce((n, o) => n + o.length, 0);
+  const json = timed(runs, () => parseAll(objects));
+  const signature = (fs: typeof findings) => JSON.stringify(fs.map((f) => [f.entry, f.source, f.code, f.count]));
+
+  return {
+    sizeMB,
+    bytes,
+    lines: log.text.split('\n').length,
+    samples: log.samplesInserted,
+    chunks,
+    findings: findings.length,
+    groups: grouped.value.length,
+    occurrences: findings.reduce((n, f) => n + f.count, 0),
+    prepareMs,
+    chunkedMs: chunked.ms,
+    chunkedMBs: mb / (chunked.ms / 1000),
+    longestChunkMs,
+    groupMs: grouped.ms,
+    singleMs: whole ? whole.ms : null,
+    singleMBs: whole ? mb / (whole.ms / 1000) : null,
+    jsonObjects: objects.length,
+    jsonBytes,
+    jsonParseMs: json.ms,
+    jsonParseMBs: jsonBytes / MB / (json.ms / 1000),
+    sameAsSingle: whole ? signature(whole.value) === signature(findings) : null,
+  };
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function table(rows: Row[]): string {
+  const header = [
+    'Log',
+    'Lines',
+    'Inserted errors',
+    'Chunks',
+    'Findings (groups)',
+    'Occurrences',
+    'Chunked decode',
+    'MB/s',
+    'Normalize + split',
+    'Longest chunk',
+    'Group + times',
+    'decode() in one call',
+    'JSON.parse of the same JSON',
+    'JSON.parse MB/s',
+  ];
+  const body = rows.map((r) => [
+    `${fmt(r.bytes / MB, 1)} MB`,
+    fmt(r.lines),
+    fmt(r.samples),
+    fmt(r.chunks),
+    `${r.findings} (${r.groups})`,
+    fmt(r.occurrences),
+    `${fmt(r.chunkedMs)} ms`,
+    fmt(r.chunkedMBs, 1),
+    `${fmt(r.prepareMs)} ms`,
+    `${fmt(r.longestChunkMs)} ms`,
+    `${fmt(r.groupMs)} ms`,
+    r.singleMs === null ? 'not run' : `${fmt(r.singleMs)} ms (${fmt(r.singleMBs ?? 0, 1)} MB/s)${r.sameAsSingle ? '' : ', differs'}`,
+    `${fmt(r.jsonParseMs)} ms (${fmt(r.jsonObjects)} objects, ${fmt(r.jsonBytes / MB, 1)} MB)`,
+    fmt(r.jsonParseMBs, 1),
+  ]);
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...body.map(line)].join('\n');
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const catalogPath = resolve(import.meta.dirname, '../public/catalog.json');
+  const parsed = parseCatalog(JSON.parse(readFileSync(catalogPath, 'utf8')));
+  if (!parsed.ok) throw new Error(`public/catalog.json: ${parsed.error}`);
+  const catalog = parsed.catalog;
+  const samples = readSharedFixtures().map((f) => f.input);
+  // Warm-up, so that the first measured size does not pay for the JIT.
+  benchOne(0.25, 2, true, samples, catalog);
+  const rows: Row[] = [];
+  for (const size of args.sizes) {
+    const runs = args.runs ?? (size <= 1 ? 5 : size <= 10 ? 3 : 1);
+    if (!args.json) process.stderr.write(`${size} MB: ${runs} run(s)…\n`);
+    rows.push(benchOne(size, runs, args.single, samples, catalog));
+  }
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ node: process.version, cpu: cpus()[0]?.model, catalog: catalog.version, rows }, null, 2)}\n`);
+    return;
+  }
+  const cpu = cpus();
+  console.log(`Resonate Inspector decode benchmark: Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}`);
+  console.log(`Catalog ${catalog.version} (${catalog.entries.length} entries); ${samples.length} fixtures from ${resolve(sharedDir(), 'fixtures')}`);
+  console.log('Times are medians (1 MB: 5 runs, 10 MB: 3, 50 MB: 1; --runs=N to change). MB = 2^20 bytes.\n');
+  console.log(table(rows));
+  console.log(
+    [
+      '',
+      'Chunked decode: createChunkedDecoder (normalize the whole text, split into ~256 KB chunks at safe boundaries),',
+      'then every chunk decoded and merged. "Longest chunk" bounds how long a cancel waits in the worker.',
+      '"decode() in one call" reads the same text without chunks; "differs" would mean a block crossed a boundary.',
+      'Browser longest main-thread task while a 10 MB paste is decoded: not measured here (needs the page); the UI',
+      "phase measures it in Playwright with PerformanceObserver({ type: 'longtask', buffered: true }) around a 10 MB paste.",
+    ].join('\n'),
+  );
+}
+
+main();
