@@ -1,5 +1,4 @@
 import type { Request as ProtocolRequest, RequestHead } from '@resonatehq/sdk';
-import { KINDS, PROTOCOL_VERSION } from '../decode/envelope';
 
 /**
  * The request side of the protocol, as the Rust server v0.9.5 reads it (server-protocol.md §2, §4, §6).
@@ -7,7 +6,14 @@ import { KINDS, PROTOCOL_VERSION } from '../decode/envelope';
  * the page) and by the embedded server (the first problem, in serde_json's words, like the real server).
  */
 
-export type Kind = (typeof KINDS)[number];
+// No relative imports here: vite.config.ts loads this file (through the embedded server), and Vite's config
+// loader warns about extensionless imports. The tests check that these agree with src/core/decode/envelope.ts.
+
+/** The protocol version every SDK sends and the server accepts (server-protocol.md §2). */
+export const PROTOCOL_VERSION = '2026-04-01';
+
+/** The 26 operation kinds, as @resonatehq/sdk's request types name them. */
+export type Kind = ProtocolRequest['kind'];
 
 /** A request envelope ready to send. `data` has been checked against its kind's fields. */
 export type ReplayRequest = {
@@ -158,9 +164,7 @@ export const DATA_FIELDS = {
   'debug.tick': { time: i64(true, undefined, 'Unix epoch ms') },
 } satisfies { [K in Kind]: FieldsOf<DataOf<K>> };
 
-export const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
-
-export { PROTOCOL_VERSION };
+export const isKind = (kind: string): kind is Kind => Object.hasOwn(DATA_FIELDS, kind);
 
 /** Where a value fits and where it does not: one problem at one path, in two wordings. */
 export type Problem = {

@@ -1,7 +1,7 @@
 import type { Request as ProtocolRequest } from '@resonatehq/sdk';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { KINDS } from '../decode/envelope';
-import { DATA_FIELDS, type Kind } from './request-schema';
+import { KINDS, PROTOCOL_VERSION as DECODE_PROTOCOL_VERSION } from '../decode/envelope';
+import { DATA_FIELDS, PROTOCOL_VERSION, isKind, type Kind } from './request-schema';
 import { validateRequest, validateRequestText } from './validate-request';
 
 const head = { corrId: 'c-1', version: '2026-04-01' };
@@ -16,6 +16,9 @@ describe('the schema follows @resonatehq/sdk', () => {
     expectTypeOf<Kind>().toEqualTypeOf<ProtocolRequest['kind']>();
     expect(Object.keys(DATA_FIELDS).sort()).toEqual([...KINDS].sort());
     expect(KINDS).toHaveLength(26);
+    expect(PROTOCOL_VERSION).toBe(DECODE_PROTOCOL_VERSION);
+    expect(isKind('constructor')).toBe(false);
+    expect(isKind('__proto__')).toBe(false);
   });
 });
 
