@@ -1,11 +1,13 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { resonateEndpoint } from './src/embedded-server/resonate-endpoint.js';
 
 const port = Number(process.env.PORT) || 4173;
 
 export default defineConfig({
-  plugins: [react()],
+  // resonateEndpoint: POST /resonate on the app's own origin (embedded model, or a proxy to RESONATE_URL).
+  plugins: [react(), resonateEndpoint()],
   build: {
     outDir: process.env.OUT_DIR ?? 'dist',
     emptyOutDir: true,
