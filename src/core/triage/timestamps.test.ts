@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLogTime, parseDateTime, readLogTime, splitLogLines, timeOfSpan, timeRange } from './timestamps';
+import { formatLogTime, parseDateTime, readLogTime, splitLogLines, timeOfSpan, timeRange, timesOfFinding } from './timestamps';
 
 const utc = (y: number, mo: number, d: number, h: number, mi: number, s: number, ms = 0) => Date.UTC(y, mo - 1, d, h, mi, s, ms);
 
@@ -71,6 +71,12 @@ describe('timeOfSpan', () => {
 
   it('reads the log record a traceback follows', () => {
     expect(timeOfSpan(lines, { startLine: 2, endLine: 4 })?.text).toBe('2026-11-25 02:56:10,741');
+  });
+
+  it('gives the first and last time a finding was seen', () => {
+    const { first, last } = timesOfFinding(lines, { spans: [{ startLine: 6, endLine: 6 }, { startLine: 2, endLine: 4 }, { startLine: 11, endLine: 11 }] });
+    expect(first?.text).toBe('2026-11-25 02:56:10,741');
+    expect(last?.text).toBe('2026-11-25T02:56:13Z');
   });
 
   it('gives null when no timestamp is near', () => {

@@ -1,4 +1,4 @@
-import type { Span } from '../decode/finding';
+import type { Finding, Span } from '../decode/finding';
 import { stripAnsi } from '../decode/normalize';
 
 /**
@@ -120,6 +120,11 @@ export function timeRange(times: Iterable<LogTime | null>): { first: LogTime | n
     if (!last || t.ms > last.ms) last = t;
   }
   return { first, last };
+}
+
+/** When a finding was first and last seen: the earliest and latest time of its occurrences. */
+export function timesOfFinding(lines: readonly string[], finding: Pick<Finding, 'spans'>): { first: LogTime | null; last: LogTime | null } {
+  return timeRange(finding.spans.map((span) => timeOfSpan(lines, span)));
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
