@@ -171,7 +171,7 @@ describe('replay client over HTTP', { timeout: 10_000 }, () => {
     const r = failure(await send('/502-html', acquire));
     expect(r).toMatchObject({ fault: 'html-error-page', status: 502, applied: 'unknown' });
     expect(r.message).toBe('HTTP 502 with an HTML page ("502 Bad Gateway"): a proxy, load balancer or gateway answered, not Resonate (the server never sends HTML).');
-    expect(r.advice).toMatch(/may have reached it: do not send it again blindly/);
+    expect(r.advice).toMatch(/may have reached it\. Do not send it again blindly/);
     expect(seen.get('/502-html')).toHaveLength(1);
   });
 

@@ -54,7 +54,7 @@ describe('createReplayClient', () => {
     expect(r.message).toMatch(/localhost:8001 is up \(it answered a no-cors probe of \/health\), so the browser blocked the answer/);
     expect(r.advice).toMatch(/--server-cors-allow-origin http:\/\/127\.0\.0\.1:4173/);
     expect(r.advice).toMatch(/RESONATE_URL=http:\/\/localhost:8001/);
-    expect(r.advice).toMatch(/do not send it again blindly/);
+    expect(r.advice).toMatch(/never sent \(without CORS the browser's preflight fails before it\), but that cannot be proven\. Do not send it again blindly/);
     expect(calls.map((c) => `${c.init.method} ${c.url} ${c.init.mode ?? ''}`.trim())).toEqual(['POST http://localhost:8001', 'GET http://localhost:8001/health no-cors']);
   });
 
@@ -121,11 +121,12 @@ describe('createReplayClient', () => {
 
   it('refuses a bad base URL without sending', async () => {
     const fetchFn = vi.fn<FetchLike>();
-    for (const baseUrl of ['', 'localhost:8001', 'ftp://x', 'http://user:pw@localhost:8001', '//evil.example']) {
+    for (const baseUrl of ['', 'localhost:8001', 'ftp://x', 'http://user:pw@localhost:8001', '//evil.example', 'http://localhost:6000']) {
       expect(await createReplayClient({ baseUrl, fetch: fetchFn }).send(get)).toMatchObject({ ok: false, fault: 'invalid-url', applied: 'no' });
     }
     expect(fetchFn).not.toHaveBeenCalled();
     expect(checkBaseUrl(' http://localhost:8001 ')).toEqual({ ok: true, url: 'http://localhost:8001', absolute: true });
+    expect(checkBaseUrl('localhost:8001')).toEqual({ ok: false, message: '"localhost:8001" has no scheme: did you mean http://localhost:8001?' });
   });
 });
 

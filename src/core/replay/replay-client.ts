@@ -84,11 +84,19 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 const PROBE_TIMEOUT_MS = 3_000;
 const SNIPPET = 400;
 
+/** Ports the fetch standard blocks ("bad ports"): a request there fails like a network error. */
+const BAD_PORTS = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135,
+  137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719,
+  1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+
 /** The base URL as typed, checked: a same-origin path (`/resonate`) or an http(s) URL without credentials. */
 export function checkBaseUrl(baseUrl: string): { ok: true; url: string; absolute: boolean } | { ok: false; message: string } {
   const url = baseUrl.trim();
   if (url === '') return { ok: false, message: 'The server URL is empty.' };
   if (url.startsWith('/') && !url.startsWith('//')) return { ok: true, url, absolute: false };
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return { ok: false, message: `"${url}" has no scheme: did you mean http://${url}?` };
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -97,6 +105,10 @@ export function checkBaseUrl(baseUrl: string): { ok: true; url: string; absolute
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return { ok: false, message: `"${url}" uses ${parsed.protocol}; the server speaks http or https (e.g. http://localhost:8001).` };
+  }
+  const port = Number(parsed.port);
+  if (BAD_PORTS.has(port)) {
+    return { ok: false, message: `Browsers (and Node's fetch) refuse to connect to port ${port}. Resonate listens on 8001 by default.` };
   }
   if (parsed.username || parsed.password) {
     return { ok: false, message: 'The URL carries credentials. Remove them: a token goes in the token field (sent in head.auth), never in a URL.' };
@@ -237,7 +249,7 @@ export function createReplayClient(options: ReplayClientOptions): ReplayClient {
         `If the server is down, start it (\`resonate dev\`, port 8001). If it is up, allow this page's origin: start it with \`--server-cors-allow-origin ${origin}\` ` +
         `(or [server.cors] allow_origins in resonate.toml), or start this app with RESONATE_URL=${checked.ok ? url : 'http://localhost:8001'} ` +
         `and use the server "/resonate", so the app forwards the requests and the browser needs no CORS. ` +
-        `With CORS off the browser's preflight fails first, so the request was most likely never sent; ${afterUnknown(request.kind).charAt(0).toLowerCase()}${afterUnknown(request.kind).slice(1)}`,
+        `Most likely the request was never sent (without CORS the browser's preflight fails before it), but that cannot be proven. ${afterUnknown(request.kind)}`,
       applied: 'unknown',
       ...(probe ? { probe } : {}),
     });
@@ -316,7 +328,7 @@ export function createReplayClient(options: ReplayClientOptions): ReplayClient {
         message: `HTTP ${status} with an HTML page${title ? ` ("${title}")` : ''}: a proxy, load balancer or gateway answered, not Resonate (the server never sends HTML).`,
         advice:
           status >= 500
-            ? `The server behind the proxy may be down or slow; check it. The request may have reached it: ${afterUnknown(request.kind).charAt(0).toLowerCase()}${afterUnknown(request.kind).slice(1)}`
+            ? `The server behind the proxy may be down or slow; check it. The request may have reached it. ${afterUnknown(request.kind)}`
             : 'Check the URL: it reaches a web page, not the Resonate RPC endpoint (the server root, e.g. http://localhost:8001).',
         applied: status >= 500 ? 'unknown' : 'no',
       });
