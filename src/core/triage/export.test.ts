@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeFinding } from '../../testing/make-finding';
-import { DISCORD_LIMIT, csvField, escapeMarkdown, summaryCsv, summaryDiscord, summaryMarkdown } from './export';
+import { DISCORD_LIMIT } from '../report/discord';
+import { csvField, escapeMarkdown, summaryCsv, summaryDiscord, summaryMarkdown } from './export';
 import { groupFindings } from './group';
 
 const lines = Array.from({ length: 40 }, (_, i) => `2026-11-25T02:56:${String(i).padStart(2, '0')}Z INFO line ${i + 1}`);

@@ -1,3 +1,4 @@
+import { DISCORD_LIMIT } from '../report/discord';
 import type { Group, GroupVerdict } from './group';
 import { formatLogTime, timeRange } from './timestamps';
 import type { LogTime } from './timestamps';
@@ -7,8 +8,6 @@ import type { LogTime } from './timestamps';
  * Discord message (no tables there; at most 2,000 characters), and CSV (RFC 4180) for a spreadsheet.
  */
 
-/** Discord's limit for one message (without Nitro). */
-export const DISCORD_LIMIT = 2000;
 
 export type SummaryOptions = {
   /** A link for a catalog entry (e.g. `https://…/#/e/<id>`); without it, titles are plain text. */
