@@ -299,11 +299,17 @@ export function readPytestSection(lines: Line[], i: number): { raw: RawFinding; 
   const frames: Frame[] = [];
   let exc: { type: string; message: string[] } | null = null;
   let excLine = 0;
-  while (j < lines.length) {
+  // A failure section is short: it ends at the next section, a `===` rule, or the location line after its E lines.
+  const limit = Math.min(lines.length, i + 400);
+  while (j < limit) {
     const t = lines[j]?.text ?? '';
     if (/^_{3,} [^_\s].*? _{3,}$/.test(t) || /^={3,}/.test(t)) break;
     const loc = /^(?<file>\S+\.py):(?<line>\d+):(?: in (?<func>\S+))?/.exec(t);
     if (loc?.groups) frames.push({ file: loc.groups.file ?? '', line: Number(loc.groups.line), func: loc.groups.func ?? null });
+    if (exc && /^\S+\.py:\d+: \w+$/.test(t)) {
+      j++;
+      break;
+    }
     const e = /^E\s+(?<rest>.*)$/.exec(t);
     if (e?.groups && exc === null) {
       const m = EXC_LINE.exec(e.groups.rest ?? '');

@@ -194,3 +194,25 @@ describe('real-world variants', () => {
     expect(f?.status).toBe(502);
   });
 });
+
+describe('pytest sections', () => {
+  it('do not swallow what follows the failure', () => {
+    const text = [
+      '___________________________ test_lookup ___________________________',
+      '',
+      '>       handle = resonate.get("order-42")',
+      'E       resonate.errors.errors.ResonateStoreError: [100.40400] The specified promise was not found',
+      '',
+      '../.venv/lib/python3.12/site-packages/resonate/stores/local.py:262: ResonateStoreError',
+      'later, in another log:',
+      '{"kind":"task.get","head":{"corrId":"c1","status":404,"version":"2026-04-01"},"data":"Task not found"}',
+    ].join('\n');
+    const codes = decode(text, catalog).map((f) => f.code);
+    expect(codes).toEqual(['100.40400', '404']);
+  });
+
+  it('without an E line are not a finding, and hide nothing', () => {
+    const text = '_____ test_x _____\nsome output\n{"kind":"task.get","head":{"corrId":"c1","status":404,"version":"2026-04-01"},"data":"Task not found"}';
+    expect(decode(text, catalog).map((f) => f.code)).toEqual(['404']);
+  });
+});
