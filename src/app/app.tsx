@@ -3,6 +3,10 @@ import type { Catalog } from '../core/catalog/catalog-types';
 import { CatalogPage } from '../features/catalog/components/catalog-page';
 import { EntryPage } from '../features/catalog/components/entry-page';
 import { InspectorPage } from '../features/inspect/components/inspector-page';
+import { ReplayActions } from '../features/replay/components/replay-actions';
+import { ReplayLog } from '../features/replay/components/replay-log';
+import { ReplayProvider } from '../features/replay/components/replay-provider';
+import { ServerButton } from '../features/replay/components/server-line';
 import { catalogResult } from '../lib/catalog';
 import type { Route } from '../lib/paths';
 import { paths } from '../lib/paths';
@@ -14,7 +18,9 @@ import './styles.css';
 export function App() {
   return (
     <AppProvider>
-      <Shell />
+      <ReplayProvider>
+        <Shell />
+      </ReplayProvider>
     </AppProvider>
   );
 }
@@ -25,7 +31,21 @@ type PageState = { text: string; setText: (text: string) => void };
 function renderRoute(route: Route, catalog: Catalog, paste: PageState): ReactNode {
   switch (route.name) {
     case 'inspector':
-      return <InspectorPage catalog={catalog} text={paste.text} onTextChange={paste.setText} />;
+      return (
+        <>
+          <InspectorPage
+            catalog={catalog}
+            text={paste.text}
+            onTextChange={paste.setText}
+            renderActions={(finding) => (
+              <>
+                <ReplayActions finding={finding} catalog={catalog} />
+              </>
+            )}
+          />
+          <ReplayLog catalog={catalog} />
+        </>
+      );
     case 'entry':
       return <EntryPage catalog={catalog} id={route.id} />;
     case 'catalog':
@@ -96,6 +116,7 @@ function Shell() {
               </li>
             </ul>
           </nav>
+          <ServerButton />
         </div>
       </header>
       <main ref={mainRef} className="site-main">
@@ -114,7 +135,7 @@ function Shell() {
       <footer className="site-footer">
         <p>
           {catalog ? `Catalog ${catalog.version}. ` : ''}Runs entirely in your browser: nothing you paste is sent
-          anywhere.
+          anywhere, unless you replay a request to a Resonate server.
         </p>
       </footer>
     </>

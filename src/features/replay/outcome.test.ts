@@ -27,8 +27,7 @@ describe('outcomeView', () => {
         head: { corrId: 'x', status: 200, version: '2026-04-01' },
         data: { promise: { id: 'order-42', state: 'pending', timeoutAt: 1, param: {}, value: {}, tags: {}, createdAt: 0 } },
       }),
-      before,
-      catalog,
+      { before, catalog, kind: 'promise.get' },
     );
     expect(view.ok).toBe(true);
     if (!view.ok) return;
@@ -40,7 +39,7 @@ describe('outcomeView', () => {
   });
 
   it('says when nothing changed', () => {
-    const view = outcomeView(success({ kind: 'promise.get', head: { corrId: 'x', status: 404, version: '2026-04-01' }, data: 'Promise not found' }), before, catalog);
+    const view = outcomeView(success({ kind: 'promise.get', head: { corrId: 'x', status: 404, version: '2026-04-01' }, data: 'Promise not found' }), { before, catalog, kind: 'promise.get' });
     expect(view.ok && view.compare).toBe('then: 404 Promise not found → now: 404 Promise not found (unchanged)');
     expect(view.ok && view.decoded?.entry).toBe('server.404.promise-not-found');
   });
@@ -57,10 +56,15 @@ describe('outcomeView', () => {
       durationMs: 30,
       answeredBy: null,
     };
-    const view = outcomeView(failure, before, catalog);
+    const view = outcomeView(failure, { before, catalog, kind: 'promise.settle' });
     expect(view).toMatchObject({ ok: false, title: 'Blocked by the browser (CORS)', applied: 'unknown', status: null, bodySnippet: null });
-    expect(!view.ok && view.appliedText).toMatch(/^Unknown: the request may have reached the server/);
-    expect(outcomeAnnouncement(view)).toBe('Blocked by the browser (CORS). It may have been applied.');
+    expect(!view.ok && view.appliedText).toMatch(/^Unknown: the request may have reached the server and been applied/);
+    const read = outcomeView(failure, { before, catalog, kind: 'promise.get' });
+    expect(!read.ok && read.appliedText).toBe('Unknown, and harmless: it is a read, which changes nothing on the server.');
+    const refused = outcomeView({ ...failure, fault: 'refused', applied: 'no' }, { before, catalog, kind: 'task.release' });
+    expect(!refused.ok && refused.appliedText).toMatch(/^No: the request did not reach the server/);
+    expect(outcomeAnnouncement(refused)).toBe('Connection refused. Not applied.');
+    expect(outcomeAnnouncement(view)).toBe('Blocked by the browser (CORS). It may have reached the server.');
   });
 
   it('gives every fault a heading', () => {

@@ -1,6 +1,7 @@
 import type { Catalog } from '../../core/catalog/catalog-types';
 import { decode } from '../../core/decode/decode';
 import type { Finding } from '../../core/decode/finding';
+import { classifyKind } from '../../core/replay/classify-kind';
 import { compareOutcome, describeOutcome } from '../../core/replay/compare-outcome';
 import { recordsOf, type DecodedRecord } from '../../core/replay/decode-record';
 import type { ReplayFailure, ReplayResult, ReplaySuccess } from '../../core/replay/replay-client';
@@ -43,9 +44,18 @@ export type FaultView = {
 
 export type OutcomeView = AnswerView | FaultView;
 
+export type OutcomeContext = {
+  catalog: Catalog;
+  /** What the paste showed, to compare with; null for a state check. */
+  before: Before | null;
+  /** The kind that was sent (a read that may have arrived is harmless). */
+  kind: string;
+  timeoutMs?: number;
+};
+
 /** The outcome of a send, ready to show: decoded by the catalog and compared with what the paste showed. */
-export function outcomeView(result: ReplayResult, before: Before | null, catalog: Catalog, timeoutMs?: number): OutcomeView {
-  if (!result.ok) return faultView(result, timeoutMs);
+export function outcomeView(result: ReplayResult, { catalog, before, kind, timeoutMs }: OutcomeContext): OutcomeView {
+  if (!result.ok) return faultView(result, kind, timeoutMs);
   const decoded = pickFinding(safeDecode(result.raw, catalog), result);
   const after: Before = decoded ?? {
     status: result.status,
@@ -81,10 +91,12 @@ function pickFinding(findings: Finding[], result: ReplaySuccess): Finding | null
   return findings.find((f) => f.source === 'server' && f.status === result.status) ?? findings[0] ?? null;
 }
 
-const APPLIED: Record<ReplayFailure['applied'], string> = {
-  no: 'No: the request did not reach the server, or the server refused it before doing anything. Sending it again is safe once the cause is fixed.',
-  unknown: 'Unknown: the request may have reached the server and been applied. Check the current state before sending it again.',
-};
+/** "Was it applied?" answered, by what is known and by what the kind does. */
+export function appliedText(applied: ReplayFailure['applied'], kind: string): string {
+  if (applied === 'no') return 'No: the request did not reach the server, or the server refused it before doing anything. Sending it again is safe once the cause is fixed.';
+  if (classifyKind(kind)?.access === 'read') return 'Unknown, and harmless: it is a read, which changes nothing on the server.';
+  return 'Unknown: the request may have reached the server and been applied. Check the current state before sending it again.';
+}
 
 const seconds = (ms: number): string => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
 
@@ -122,14 +134,14 @@ export function faultTitle(result: Pick<ReplayFailure, 'fault' | 'probe' | 'stat
   }
 }
 
-function faultView(result: ReplayFailure, timeoutMs?: number): FaultView {
+function faultView(result: ReplayFailure, kind: string, timeoutMs?: number): FaultView {
   return {
     ok: false,
     title: faultTitle(result, timeoutMs),
     message: result.message,
     advice: result.advice,
     applied: result.applied,
-    appliedText: APPLIED[result.applied],
+    appliedText: appliedText(result.applied, kind),
     status: result.status ?? null,
     bodySnippet: result.bodySnippet ?? null,
     durationMs: result.durationMs,
@@ -138,6 +150,6 @@ function faultView(result: ReplayFailure, timeoutMs?: number): FaultView {
 
 /** One line for a live region: "Answer: then: 404 … → now: 200, pending." or "Connection refused." */
 export function outcomeAnnouncement(view: OutcomeView): string {
-  if (!view.ok) return `${view.title}. ${view.applied === 'no' ? 'Not applied.' : 'It may have been applied.'}`;
+  if (!view.ok) return `${view.title}. ${view.applied === 'no' ? 'Not applied.' : 'It may have reached the server.'}`;
   return `Answer: ${view.compare ?? view.now}.`;
 }

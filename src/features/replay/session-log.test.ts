@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, logEntries, requestLabel, toSendState, type ReplayVariables } from './session-log';
+import { clockTime, logEntries, requestLabel, serverText, toSendState, type ReplayVariables } from './session-log';
 
 const vars = (id: string): ReplayVariables => ({
   request: { kind: 'promise.get', head: { corrId: 'c', version: '2026-04-01' }, data: { id } },
   before: null,
   title: 'Promise not found',
-  server: { url: '/resonate', label: 'The embedded model' },
+  server: { url: '/resonate', label: 'Embedded model' },
   timeoutMs: 10_000,
 });
 
@@ -34,6 +34,8 @@ describe('requestLabel and clockTime', () => {
     expect(requestLabel(vars('order-42').request)).toBe('promise.get order-42');
     expect(requestLabel({ kind: 'promise.register_callback', head: { corrId: '', version: '' }, data: { awaited: 'p', awaiter: 't' } })).toBe('promise.register_callback p');
     expect(requestLabel({ kind: 'task.heartbeat', head: { corrId: '', version: '' }, data: {} })).toBe('task.heartbeat');
+    expect(serverText({ url: '/resonate', label: 'Embedded model' })).toBe('Embedded model (/resonate)');
+    expect(serverText({ url: 'http://localhost:8001', label: 'localhost:8001' })).toBe('http://localhost:8001');
     expect(clockTime(new Date(2026, 4, 1, 9, 5, 7).getTime())).toBe('09:05:07');
   });
 });

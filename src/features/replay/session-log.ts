@@ -12,7 +12,7 @@ export type ReplayVariables = {
   before: Before | null;
   /** The finding's title, to say what the replay was about. */
   title: string;
-  /** Which server, as the page named it when the request went. */
+  /** Which server, as the page named it when the request went ("Embedded model", "localhost:8001"). */
   server: { url: string; label: string };
   timeoutMs: number;
 };
@@ -55,6 +55,11 @@ export function requestLabel(request: ReplayRequest): string {
   const d = request.data;
   const id = typeof d.id === 'string' ? d.id : typeof d.awaited === 'string' ? d.awaited : null;
   return id ? `${request.kind} ${id}` : request.kind;
+}
+
+/** "Embedded model (/resonate)" for this app's endpoint; the URL itself for a typed one. */
+export function serverText(server: { url: string; label: string }): string {
+  return server.url.startsWith('/') ? `${server.label} (${server.url})` : server.url;
 }
 
 /** A clock time for the list: "14:03:27". */

@@ -1,0 +1,55 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+type ModalProps = {
+  title: ReactNode;
+  /** Called when the dialog closes: Escape, the Close button, or the parent's own request. Unmount it then. */
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+};
+
+/**
+ * A modal dialog on the native <dialog> (showModal): the browser traps focus in it, makes the page behind it
+ * inert, and closes it on Escape. On open, focus goes to its title (so a screen reader reads it); when it is
+ * unmounted, focus goes back to the control that opened it. Mount it to open it.
+ */
+export function Modal({ title, onClose, children, className }: ModalProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const onCloseRef = useRef(onClose);
+  const id = useId();
+
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  }, [onClose]);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return undefined;
+    const opener = document.activeElement instanceof HTMLElement && !dialog.contains(document.activeElement) ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    titleRef.current?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className={`modal${className ? ` ${className}` : ''}`}
+      aria-labelledby={`${id}-title`}
+      onClose={() => onCloseRef.current()}
+    >
+      <div className="modal-head">
+        <h2 id={`${id}-title`} ref={titleRef} tabIndex={-1}>
+          {title}
+        </h2>
+        <button type="button" className="button button-quiet modal-close" onClick={() => onCloseRef.current()}>
+          Close
+        </button>
+      </div>
+      <div className="modal-body">{children}</div>
+    </dialog>
+  );
+}
