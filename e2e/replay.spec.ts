@@ -31,7 +31,11 @@ async function startServer(handle: (req: IncomingMessage, res: ServerResponse) =
   return {
     url: `http://127.0.0.1:${port}`,
     hits,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // a hanging request must not keep the test waiting
+      }),
   };
 }
 
@@ -52,7 +56,7 @@ async function openReplay(inspector: Inspector, page: Page): Promise<Locator> {
 async function useServerUrl(page: Page, url: string): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: /^Server:/ }).click();
   const settings = page.getByRole('dialog', { name: 'Replay settings' });
-  await settings.getByLabel('Server URL').fill(url);
+  await settings.getByRole('textbox', { name: 'Server URL' }).fill(url);
   await settings.getByRole('button', { name: 'Save' }).click();
   await expect(settings).toBeHidden();
   await expect(page.getByRole('banner').getByRole('button', { name: `Server: ${new URL(url).host}` })).toBeVisible();
@@ -245,6 +249,47 @@ test.describe('replay faults are answers', () => {
   });
 });
 
+test.describe('replay faults from a server that allows CORS', () => {
+  test('a hang past the timeout, a 500, a body that is not JSON and a legacy 410: each a clear answer, each sent once', async ({ inspector, page }) => {
+    const server = await startServer((req, res) => {
+      const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type' };
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { ...cors, 'access-control-allow-methods': 'POST' });
+        res.end();
+        return;
+      }
+      if (req.url === '/hang') return; // never answers
+      if (req.url === '/500') res.writeHead(500, { ...cors, 'content-type': 'text/plain' }).end('upstream exploded');
+      else if (req.url === '/text') res.writeHead(200, { ...cors, 'content-type': 'text/plain' }).end('OK');
+      else res.writeHead(410, { ...cors, 'content-type': 'application/json' }).end('{"error":"This endpoint is no longer supported. Please update to the latest SDK."}');
+    });
+    try {
+      await inspector.paste(get404Paste(uniqueId('faults')));
+      const cases = [
+        { path: '/hang', status: 'No answer within 1 s. It may have reached the server.', text: 'the request was cancelled' },
+        { path: '/500', status: 'HTTP 500 without an envelope. It may have reached the server.', text: 'upstream exploded' },
+        { path: '/text', status: 'The answer is not JSON. It may have reached the server.', text: 'this is not the Resonate RPC endpoint' },
+        { path: '/promises', status: 'A legacy REST path (410). Not applied.', text: 'Use the server root URL without a path' },
+      ];
+      for (const c of cases) {
+        await page.getByRole('banner').getByRole('button', { name: /^Server:/ }).click();
+        const settings = page.getByRole('dialog', { name: 'Replay settings' });
+        await settings.getByRole('textbox', { name: 'Server URL' }).fill(`${server.url}${c.path}`);
+        await settings.getByLabel('Timeout (seconds)').fill('1');
+        await settings.getByRole('button', { name: 'Save' }).click();
+        const dialog = await openReplay(inspector, page);
+        await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+        await expect(dialog.getByRole('status')).toHaveText(c.status);
+        await expect(dialog).toContainText(c.text);
+        await page.keyboard.press('Escape');
+        expect(server.hits.filter((h) => h === `POST ${c.path}`)).toHaveLength(1);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 // Screenshots for a person to look at: `SCREENSHOTS=1 npx playwright test e2e/replay.spec.ts`. They land in screenshots/.
 test.describe('replay screenshots', () => {
   test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to take screenshots');
@@ -295,6 +340,12 @@ test.describe('replay screenshots', () => {
       await shot('fault');
       await page.keyboard.press('Escape');
       await shot('page', page);
+
+      await page.setViewportSize({ width: 360, height: 780 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shot('phone-header');
+      await openReplay(inspector, page);
+      await shot('phone-dialog');
     });
   }
 });

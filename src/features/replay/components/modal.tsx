@@ -23,13 +23,20 @@ export function Modal({ title, onClose, children, className }: ModalProps) {
     onCloseRef.current = onClose;
   }, [onClose]);
 
+  const openerRef = useRef<HTMLElement | null>(null);
+
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return undefined;
-    const opener = document.activeElement instanceof HTMLElement && !dialog.contains(document.activeElement) ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
+    if (!dialog.open) {
+      // Once, before the page behind goes inert (StrictMode's second run finds the dialog open already).
+      openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+    }
     titleRef.current?.focus();
     return () => {
+      // Runs after the dialog has left the DOM, so the page is no longer inert.
+      const opener = openerRef.current;
       if (opener?.isConnected) opener.focus();
     };
   }, []);
