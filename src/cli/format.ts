@@ -1,4 +1,11 @@
+import type { Catalog } from '../core/catalog/catalog-types';
 import type { Finding } from '../core/decode/finding';
+import { buildDiscordMessage } from '../core/report/discord';
+import { buildGithubReport } from '../core/report/github';
+import { buildMarkdownReport, buildMarkdownReportAll } from '../core/report/markdown';
+import type { Redaction } from '../core/report/redact';
+import { mergeRedactions } from '../core/report/redact';
+import type { ReportKind } from './args';
 
 /** The CLI's JSON form of a finding: the contract fields first, then the details. */
 export function toJsonFinding(f: Finding) {
@@ -61,4 +68,73 @@ export function formatFindingsText(file: string, findings: Finding[], withFile: 
     f.steps.slice(0, 3).forEach((s, n) => out.push(`   ${n === 0 ? 'next:' : '     '}    ${n + 1}. ${s}`));
   });
   return out.join('\n');
+}
+
+export type CliReportOptions = { appUrl: string | null; includePayloads: boolean; pastedText: string };
+
+const reportOptions = (o: CliReportOptions) => ({ pastedText: o.pastedText, includePayloads: o.includePayloads, ...(o.appUrl ? { appUrl: o.appUrl } : {}) });
+
+/** One finding's report, for the JSON line (`--json --report KIND`). */
+export function toJsonReport(kind: ReportKind, finding: Finding, catalog: Catalog, o: CliReportOptions) {
+  const opts = reportOptions(o);
+  switch (kind) {
+    case 'github': {
+      const r = buildGithubReport(finding, catalog, opts);
+      return {
+        kind,
+        repo: r.repo,
+        template: r.template,
+        url: r.url,
+        title: r.title,
+        truncated: r.truncated,
+        ...(r.truncated ? { fullBody: r.fullBody } : {}),
+        searchUrl: r.searchUrl,
+        redactions: r.redactions,
+      };
+    }
+    case 'discord': {
+      const r = buildDiscordMessage(finding, catalog, opts);
+      return { kind, text: r.text, truncated: r.truncated, redactions: r.redactions };
+    }
+    case 'markdown': {
+      const r = buildMarkdownReport(finding, catalog, opts);
+      return { kind, text: r.text, redactions: r.redactions };
+    }
+  }
+}
+
+/**
+ * The reports of one input as text: GitHub URLs one per line, Discord messages separated by a blank line,
+ * or one Markdown report of every finding. `notes` go to standard error (what was redacted or shortened).
+ */
+export function formatReports(kind: ReportKind, file: string, findings: Finding[], catalog: Catalog, o: CliReportOptions, withFile: boolean): { text: string; notes: string[] } {
+  const opts = reportOptions(o);
+  const out: string[] = [];
+  const notes: string[] = [];
+  const redactions: Redaction[][] = [];
+  if (withFile && kind !== 'github') out.push(`== ${file}`);
+  if (kind === 'markdown') {
+    const r = buildMarkdownReportAll(findings, catalog, opts);
+    out.push(r.text.trimEnd());
+    redactions.push(r.redactions);
+  } else if (findings.length === 0) {
+    notes.push(`${file}: no Resonate error, envelope or trace found`);
+  } else {
+    findings.forEach((f, i) => {
+      if (kind === 'github') {
+        const r = buildGithubReport(f, catalog, opts);
+        out.push(r.url);
+        redactions.push(r.redactions);
+        if (r.truncated) notes.push(`${file}: finding ${i + 1}'s GitHub report was shortened to fit in a URL; print it whole with --report markdown`);
+      } else {
+        const r = buildDiscordMessage(f, catalog, opts);
+        out.push(i === 0 ? r.text : `\n${r.text}`);
+        redactions.push(r.redactions);
+        if (r.truncated) notes.push(`${file}: finding ${i + 1}'s Discord message was cut to 2,000 characters`);
+      }
+    });
+  }
+  const redacted = mergeRedactions(...redactions);
+  if (redacted.length > 0) notes.push(`${file}: redacted ${redacted.map((r) => `${r.count} × ${r.label}`).join(', ')}`);
+  return { text: out.join('\n'), notes };
 }

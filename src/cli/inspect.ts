@@ -1,6 +1,6 @@
 /**
  * Resonate Inspector on the command line, on the same core as the page.
- *   npm run inspect -- [--json] [FILE...]      (standard input when no file)
+ *   npm run inspect -- [--json] [--report github|discord|markdown] [FILE...]      (standard input when no file)
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -9,25 +9,8 @@ import { parseCatalog } from '../core/catalog/parse-catalog';
 import type { Catalog } from '../core/catalog/catalog-types';
 import { decode } from '../core/decode/decode';
 import type { Finding } from '../core/decode/finding';
-import { formatFindingsText, toJsonFinding } from './format';
-
-type Options = { json: boolean; files: string[] };
-
-const USAGE = `Usage: npm run inspect -- [--json] [FILE...]
-Reads each FILE (or standard input) and prints every Resonate error, envelope or trace found in it.
-  --json   one JSON line per input: {"file": "...", "findings": [...]}
-  --help   this text`;
-
-export function parseArgs(argv: string[]): Options | { error: string } | 'help' {
-  const options: Options = { json: false, files: [] };
-  for (const arg of argv) {
-    if (arg === '--json') options.json = true;
-    else if (arg === '--help' || arg === '-h') return 'help';
-    else if (arg.startsWith('--')) return { error: `unknown option ${arg}` };
-    else options.files.push(arg);
-  }
-  return options;
-}
+import { USAGE, parseArgs } from './args';
+import { formatFindingsText, formatReports, toJsonFinding, toJsonReport } from './format';
 
 function loadCatalog(): Catalog {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -72,8 +55,16 @@ async function main(): Promise<number> {
       continue;
     }
     const findings: Finding[] = decode(input.text, catalog);
-    if (args.json) console.log(JSON.stringify({ file: input.file, findings: findings.map(toJsonFinding) }));
-    else console.log(formatFindingsText(input.file, findings, inputs.length > 1));
+    const report = args.report;
+    const reportOptions = { appUrl: args.appUrl, includePayloads: args.includePayloads, pastedText: input.text };
+    if (args.json) {
+      const json = findings.map((f) => (report ? { ...toJsonFinding(f), report: toJsonReport(report, f, catalog, reportOptions) } : toJsonFinding(f)));
+      console.log(JSON.stringify({ file: input.file, findings: json }));
+    } else if (report) {
+      const { text, notes } = formatReports(report, input.file, findings, catalog, reportOptions, inputs.length > 1);
+      if (text !== '') console.log(text);
+      for (const note of notes) console.error(`inspect: ${note}`);
+    } else console.log(formatFindingsText(input.file, findings, inputs.length > 1));
   }
   return status;
 }
