@@ -110,15 +110,23 @@ function fenced(block: Block, room: number): { text: string; cut: boolean } | nu
   const open = `${FENCE}${block.lang}\n`;
   const close = `\n${FENCE}`;
   const lines = block.lines.map((l) => inCode(capLine(l, block.lang === 'json' ? MAX_ENVELOPE_LINE : MAX_LINE)));
-  const size = (ls: string[]): number => open.length + ls.join('\n').length + close.length;
-  if (size(lines) <= room) return { text: `${open}${lines.join('\n')}${close}`, cut: lines.some((l, i) => l !== block.lines[i]) };
-  // Keep as many lines as fit, from the end for a Python traceback (its last lines say what failed), from the start otherwise.
-  for (let keep = lines.length - 1; keep >= 1; keep--) {
-    const marker = `… (${lines.length - keep} more lines)`;
-    const kept = block.python ? [marker, ...lines.slice(lines.length - keep)] : [...lines.slice(0, keep), marker];
-    if (size(kept) <= room) return { text: `${open}${kept.join('\n')}${close}`, cut: true };
+  const room2 = room - open.length - close.length;
+  const total = lines.reduce((n, l) => n + l.length + 1, -1);
+  if (total <= room2) return { text: `${open}${lines.join('\n')}${close}`, cut: lines.some((l, i) => l !== block.lines[i]) };
+  // Keep as many whole lines as fit, from the end for a Python traceback (its last lines say what failed), from the start otherwise.
+  const order = block.python ? [...lines].reverse() : lines;
+  const kept: string[] = [];
+  let used = 0;
+  const marker = (): string => `… (${lines.length - kept.length} more lines)`;
+  for (const line of order) {
+    if (used + line.length + 1 + marker().length > room2) break;
+    kept.push(line);
+    used += line.length + 1;
   }
-  return null;
+  while (kept.length > 0 && used + marker().length > room2) used -= (kept.pop() ?? '').length + 1;
+  if (kept.length === 0) return null;
+  const body = block.python ? [marker(), ...kept.reverse()] : [...kept, marker()];
+  return { text: `${open}${body.join('\n')}${close}`, cut: true };
 }
 
 /**
