@@ -169,6 +169,18 @@ describe('redactJson and redactFinding', () => {
     expect(f.message).toContain('abc123xyz');
   });
 
+  it('scrubs pieces of a secret that the decoder read into a field of their own', () => {
+    const [, claims, signature] = JWT.split('.');
+    const f = makeFinding({ name: signature ?? '', ids: { promise: claims ?? '' }, excerpt: `Traceback:\n${JWT}\nError: x` });
+    const { finding } = redactFinding(f, { pastedText: `line 1\nAuthorization: Bearer ${JWT}\n` });
+    expect(finding.name).toBe('<redacted JWT>');
+    expect(finding.ids.promise).toBe('<redacted JWT>');
+    expect(JSON.stringify(finding)).not.toContain(signature);
+    // Words are not scrubbed just because a weak password was one.
+    const weak = redactFinding(makeFinding({ message: 'postgres is down' }), { pastedText: 'postgres://postgres:postgres@db/x' });
+    expect(weak.finding.message).toBe('postgres is down');
+  });
+
   it('countRedactions counts the markers a finished text holds', () => {
     const known = [
       { kind: 'jwt' as const, label: '<redacted JWT>', count: 9 },

@@ -51,9 +51,13 @@ export function payloadMarker(bytes: number): string {
   return `<payload: ${bytes} ${bytes === 1 ? 'byte' : 'bytes'}>`;
 }
 
-/** Collects what was replaced, grouped by kind and marker. */
+/** A secret value that was replaced, kept (in memory only) to scrub its fragments from other fields. */
+type Found = { value: string; kind: RedactionKind; label: string };
+
+/** Collects what was replaced, grouped by kind and marker, and the values replaced. */
 class Tally {
   private readonly counts = new Map<string, Redaction>();
+  readonly found = new Map<string, Found>();
 
   add(kind: RedactionKind, label: string, n = 1): string {
     const key = `${kind}\u0000${label}`;
@@ -61,6 +65,12 @@ class Tally {
     if (r) r.count += n;
     else this.counts.set(key, { kind, label, count: n });
     return label;
+  }
+
+  /** Replaces `value`: counts the marker and remembers the value. */
+  hide(kind: RedactionKind, label: string, value: string): string {
+    if (value !== '') this.found.set(value, { value, kind, label });
+    return this.add(kind, label);
   }
 
   list(): Redaction[] {
@@ -160,13 +170,13 @@ function redactPayloads(text: string, tally: Tally): string {
     const v = valueOf(groups, 0);
     if (!v || v.open === '' || v.content === '' || v.content.startsWith('<')) return whole;
     if (!insidePayloadParent(text, offset)) return whole;
-    const label = tally.add('payload', payloadMarker(payloadBytes(v.content)));
+    const label = tally.hide('payload', payloadMarker(payloadBytes(v.content)), v.content);
     return `${prefix}${v.open}${label}${v.close}`;
   });
 }
 
 function redactPrivateKeys(text: string, tally: Tally): string {
-  return text.replace(PRIVATE_KEY_BLOCK, () => tally.add('private-key', MARKERS.privateKey));
+  return text.replace(PRIVATE_KEY_BLOCK, (block: string) => tally.hide('private-key', MARKERS.privateKey, block));
 }
 
 /** scheme://user:password@host */
@@ -175,7 +185,7 @@ const URL_PASSWORD = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]{0,31}:\/\/)([^\s:/?#@"'<
 function redactUrlPasswords(text: string, tally: Tally): string {
   return text.replace(URL_PASSWORD, (whole: string, scheme: string, user: string, pass: string) => {
     if (isPlaceholder(pass)) return whole;
-    return `${scheme}${user}:${tally.add('password', MARKERS.password)}@`;
+    return `${scheme}${user}:${tally.hide('password', MARKERS.password, pass)}@`;
   });
 }
 
@@ -185,7 +195,7 @@ const CURL_USER = /(?<![\w-])(-u|--user)(\s+|=)(["']?)([^\s:"']+):([^\s"']+)\3/g
 function redactCurlUser(text: string, tally: Tally): string {
   return text.replace(CURL_USER, (whole: string, flag: string, sep: string, q: string, user: string, pass: string) => {
     if (isPlaceholder(pass)) return whole;
-    return `${flag}${sep}${q}${user}:${tally.add('password', MARKERS.password)}${q}`;
+    return `${flag}${sep}${q}${user}:${tally.hide('password', MARKERS.password, pass)}${q}`;
   });
 }
 
@@ -199,10 +209,10 @@ function redactAuthHeaders(text: string, tally: Tally): string {
   return text.replace(AUTH_HEADER, (whole: string, prefix: string, scheme: string | undefined, space: string | undefined, cred: string) => {
     if (isPlaceholder(cred)) return whole;
     const lead = `${prefix}${scheme ?? ''}${space ?? ''}`;
-    if (JWT_WHOLE.test(cred)) return lead + tally.add('jwt', MARKERS.jwt);
+    if (JWT_WHOLE.test(cred)) return lead + tally.hide('jwt', MARKERS.jwt, cred);
     const s = scheme?.toLowerCase();
-    if (s === 'bearer' || s === 'token' || s === 'bot' || s === 'jwt') return lead + tally.add('bearer', MARKERS.token);
-    return lead + tally.add('auth-header', MARKERS.credentials);
+    if (s === 'bearer' || s === 'token' || s === 'bot' || s === 'jwt') return lead + tally.hide('bearer', MARKERS.token, cred);
+    return lead + tally.hide('auth-header', MARKERS.credentials, cred);
   });
 }
 
@@ -213,7 +223,7 @@ function redactSecretHeaders(text: string, tally: Tally): string {
   return text.replace(SECRET_HEADER, (whole: string, name: string, sep: string, value: string) => {
     if (isPlaceholder(value)) return whole;
     const cookie = /cookie/i.test(name);
-    return `${name}${sep}${tally.add(cookie ? 'cookie' : 'api-key', cookie ? MARKERS.cookie : MARKERS.apiKey)}`;
+    return `${name}${sep}${tally.hide(cookie ? 'cookie' : 'api-key', cookie ? MARKERS.cookie : MARKERS.apiKey, value.trim())}`;
   });
 }
 
@@ -240,7 +250,7 @@ function redactSecretFields(text: string, tally: Tally): string {
     // `==` is a comparison, not an assignment.
     if (sep.trimEnd().endsWith('=') && v.open === '' && v.content.startsWith('=')) return whole;
     const { kind, label } = fieldKind(key, v.content);
-    return `${key}${sep}${v.open}${tally.add(kind, label)}${v.close}`;
+    return `${key}${sep}${v.open}${tally.hide(kind, label, v.content)}${v.close}`;
   });
 }
 
@@ -251,7 +261,7 @@ function redactFlags(text: string, tally: Tally): string {
   return text.replace(SECRET_FLAG, (whole: string, flag: string, space: string, q: string, value: string) => {
     if (isPlaceholder(value) || value.length < 6) return whole;
     const { kind, label } = fieldKind(flag.replace(/^-+/, ''), value);
-    return `${flag}${space}${q}${tally.add(kind, label)}${q}`;
+    return `${flag}${space}${q}${tally.hide(kind, label, value)}${q}`;
   });
 }
 
@@ -263,16 +273,16 @@ function redactBearer(text: string, tally: Tally): string {
     // Prose ("Bearer authentication") is not a credential; a token has digits or symbols, or is long.
     if (cred.length < 20 && !/[\d._~+/-]/.test(cred)) return whole;
     const jwt = JWT_WHOLE.test(cred);
-    return `${word}${space}${jwt ? tally.add('jwt', MARKERS.jwt) : tally.add('bearer', MARKERS.token)}`;
+    return `${word}${space}${jwt ? tally.hide('jwt', MARKERS.jwt, cred) : tally.hide('bearer', MARKERS.token, cred)}`;
   });
 }
 
 function redactJwts(text: string, tally: Tally): string {
-  return text.replace(JWT_ANYWHERE, () => tally.add('jwt', MARKERS.jwt));
+  return text.replace(JWT_ANYWHERE, (jwt: string) => tally.hide('jwt', MARKERS.jwt, jwt));
 }
 
 function redactApiKeys(text: string, tally: Tally): string {
-  return text.replace(API_KEY_ANYWHERE, () => tally.add('api-key', MARKERS.apiKey));
+  return text.replace(API_KEY_ANYWHERE, (key: string) => tally.hide('api-key', MARKERS.apiKey, key));
 }
 
 const WITHHELD = '<redaction failed: text withheld>';
@@ -284,22 +294,59 @@ const WITHHELD = '<redaction failed: text withheld>';
 export function redact(text: string, options: RedactOptions = {}): RedactResult {
   const tally = new Tally();
   try {
-    let out = typeof text === 'string' ? text : String(text);
-    if (!options.includePayloads) out = redactPayloads(out, tally);
-    out = redactPrivateKeys(out, tally);
-    out = redactUrlPasswords(out, tally);
-    out = redactCurlUser(out, tally);
-    out = redactAuthHeaders(out, tally);
-    out = redactSecretHeaders(out, tally);
-    out = redactSecretFields(out, tally);
-    out = redactFlags(out, tally);
-    out = redactBearer(out, tally);
-    out = redactJwts(out, tally);
-    out = redactApiKeys(out, tally);
-    return { text: out, redactions: tally.list() };
+    return { text: redactInto(text, options, tally), redactions: tally.list() };
   } catch {
     return { text: WITHHELD, redactions: [{ kind: 'secret', label: WITHHELD, count: 1 }] };
   }
+}
+
+/** Runs every rule over `text`, counting into `tally` (may throw: callers catch). */
+function redactInto(text: string, options: RedactOptions, tally: Tally): string {
+  let out = typeof text === 'string' ? text : String(text);
+  if (!options.includePayloads) out = redactPayloads(out, tally);
+  out = redactPrivateKeys(out, tally);
+  out = redactUrlPasswords(out, tally);
+  out = redactCurlUser(out, tally);
+  out = redactAuthHeaders(out, tally);
+  out = redactSecretHeaders(out, tally);
+  out = redactSecretFields(out, tally);
+  out = redactFlags(out, tally);
+  out = redactBearer(out, tally);
+  out = redactJwts(out, tally);
+  out = redactApiKeys(out, tally);
+  return out;
+}
+
+type Fragment = { text: string; kind: RedactionKind; label: string };
+const MIN_FRAGMENT = 8;
+
+/**
+ * The pieces of the replaced secrets that a field might carry on its own, because the decoder cut a line
+ * apart (a JWT's segments read as an exception name, a token read as an id): whole values, and each JWT segment.
+ * Longest first; dictionary-like words (all lower-case letters) are left alone.
+ */
+function fragmentsOf(found: Iterable<Found>): Fragment[] {
+  const out = new Map<string, Fragment>();
+  for (const f of found) {
+    const parts = f.kind === 'jwt' ? [f.value, ...f.value.split('.')] : [f.value];
+    for (const part of parts) {
+      const p = part.trim();
+      if (p.length < MIN_FRAGMENT || /^[a-z]+$/.test(p) || p.startsWith('<') || out.has(p)) continue;
+      out.set(p, { text: p, kind: f.kind, label: f.label });
+    }
+  }
+  return [...out.values()].sort((a, b) => b.text.length - a.text.length);
+}
+
+function scrub(text: string, fragments: readonly Fragment[], tally: Tally): string {
+  let out = text;
+  for (const f of fragments) {
+    if (!out.includes(f.text)) continue;
+    const parts = out.split(f.text);
+    tally.add(f.kind, f.label, parts.length - 1);
+    out = parts.join(f.label);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -322,9 +369,7 @@ function redactValue(value: unknown, key: string | null, parentKey: string | nul
     } catch {
       json = String(value);
     }
-    const r = redact(json, options);
-    for (const x of r.redactions) tally.add(x.kind, x.label, x.count);
-    return r.text;
+    return redactInto(json, options, tally);
   }
   if (Array.isArray(value)) return value.map((v) => redactValue(v, key, parentKey, options, tally, depth + 1));
   if (isRecord(value)) {
@@ -337,18 +382,16 @@ function redactValue(value: unknown, key: string | null, parentKey: string | nul
     const text = String(value);
     if (key === 'data' && typeof value === 'string' && (parentKey === 'param' || parentKey === 'value') && text !== '' && !text.startsWith('<')) {
       if (options.includePayloads) return redactText(text, options, tally);
-      return tally.add('payload', payloadMarker(payloadBytes(text)));
+      return tally.hide('payload', payloadMarker(payloadBytes(text)), text);
     }
     if (AUTH_KEY.test(key) && !isPlaceholder(text)) {
-      const r = redact(`Authorization: ${text}`, options);
-      for (const x of r.redactions) tally.add(x.kind, x.label, x.count);
-      const redacted = r.text.slice('Authorization: '.length);
-      return redacted === text ? tally.add('auth-header', MARKERS.credentials) : redacted;
+      const redacted = redactInto(`Authorization: ${text}`, options, tally).slice('Authorization: '.length);
+      return redacted === text ? tally.hide('auth-header', MARKERS.credentials, text) : redacted;
     }
-    if (COOKIE_KEY.test(key) && !isPlaceholder(text)) return tally.add('cookie', MARKERS.cookie);
+    if (COOKIE_KEY.test(key) && !isPlaceholder(text)) return tally.hide('cookie', MARKERS.cookie, text);
     if (SECRET_KEY_WHOLE.test(key) && !isPlaceholder(text)) {
       const { kind, label } = fieldKind(key, text);
-      return tally.add(kind, label);
+      return tally.hide(kind, label, text);
     }
   }
   if (typeof value === 'string') return redactText(value, options, tally);
@@ -356,9 +399,7 @@ function redactValue(value: unknown, key: string | null, parentKey: string | nul
 }
 
 function redactText(text: string, options: RedactOptions, tally: Tally): string {
-  const r = redact(text, options);
-  for (const x of r.redactions) tally.add(x.kind, x.label, x.count);
-  return r.text;
+  return redactInto(text, options, tally);
 }
 
 /** Redacts any parsed JSON value (a request or response envelope). Never throws. */
@@ -371,24 +412,51 @@ export function redactJson(value: unknown, options: RedactOptions = {}): { value
   }
 }
 
+export type RedactFindingOptions = RedactOptions & {
+  /** The whole paste: a secret found anywhere in it is scrubbed from every field, even in pieces. */
+  pastedText?: string;
+};
+
+/** Every string a finding holds, for finding the secrets before redacting field by field. */
+function stringsOf(f: Finding): string[] {
+  const out = [f.excerpt, f.message, f.name, f.kind, f.rawKind, f.title, f.summary, f.cause, f.retryReason, f.mismatch, f.corrId, f.wraps?.message];
+  out.push(...f.causes, ...f.steps, ...f.notes, ...Object.values(f.ids), ...Object.values(f.versions));
+  for (const fr of [...f.frames, ...(f.userFrame ? [f.userFrame] : [])]) out.push(fr.file, fr.func);
+  for (const c of f.chain) out.push(c.name, c.message);
+  return out.filter((x): x is string => typeof x === 'string');
+}
+
+function mapStrings(value: unknown, fn: (s: string) => string, depth = 0): unknown {
+  if (typeof value === 'string') return fn(value);
+  if (depth > MAX_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn, depth + 1));
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn, depth + 1)]));
+  return value;
+}
+
 /**
  * A copy of the finding with every field a report uses redacted: the texts read off the paste (message,
  * excerpt, chain, notes, frames, ids…), the request and response envelopes (by structure), and the
  * catalog texts filled with values from the paste (title, summary, causes, steps, retry reason).
+ * Secrets found anywhere (in the paste, the excerpt, the envelopes) are then scrubbed from every field
+ * even where the decoder kept only a piece of them (a JWT segment read as an exception name).
  */
-export function redactFinding(finding: Finding, options: RedactOptions = {}): { finding: Finding; redactions: Redaction[] } {
+export function redactFinding(finding: Finding, options: RedactFindingOptions = {}): { finding: Finding; redactions: Redaction[] } {
   const tally = new Tally();
-  const t = (s: string): string => redactText(s, options, tally);
-  const tn = (s: string | null): string | null => (s === null ? null : t(s));
-  const tu = (s: string | undefined): string | undefined => (s === undefined ? undefined : t(s));
   try {
+    const f = finding;
+    const seen = new Tally();
+    for (const text of [options.pastedText ?? '', ...stringsOf(f)]) redactInto(text, options, seen);
+    for (const v of [f.request, f.response]) if (v !== null && v !== undefined) redactValue(v, null, null, options, seen, 0);
+    const fragments = fragmentsOf(seen.found.values());
+
+    const t = (s: string): string => scrub(redactText(s, options, tally), fragments, tally);
+    const tn = (s: string | null): string | null => (s === null ? null : t(s));
+    const tu = (s: string | undefined): string | undefined => (s === undefined ? undefined : t(s));
     const json = (v: unknown): unknown => {
       if (v === null || v === undefined) return v;
-      const r = redactJson(v, options);
-      for (const x of r.redactions) tally.add(x.kind, x.label, x.count);
-      return r.value;
+      return mapStrings(redactValue(v, null, null, options, tally, 0), (s) => scrub(s, fragments, tally));
     };
-    const f = finding;
     const ids: Finding['ids'] = {};
     if (f.ids.promise !== undefined) ids.promise = t(f.ids.promise);
     if (f.ids.task !== undefined) ids.task = t(f.ids.task);
@@ -426,7 +494,32 @@ export function redactFinding(finding: Finding, options: RedactOptions = {}): { 
     if (f.rawKind !== undefined) copy.rawKind = t(f.rawKind);
     return { finding: copy, redactions: tally.list() };
   } catch {
-    return { finding: { ...finding, message: WITHHELD, excerpt: WITHHELD, request: null, response: null }, redactions: [{ kind: 'secret', label: WITHHELD, count: 1 }] };
+    const withheld: Finding = {
+      ...finding,
+      kind: null,
+      message: WITHHELD,
+      name: null,
+      title: WITHHELD,
+      summary: '',
+      cause: '',
+      causes: [],
+      steps: [],
+      retryReason: '',
+      mismatch: null,
+      notes: [],
+      corrId: null,
+      ids: {},
+      versions: {},
+      userFrame: null,
+      frames: [],
+      chain: [],
+      wraps: null,
+      request: null,
+      response: null,
+      excerpt: WITHHELD,
+    };
+    delete withheld.rawKind;
+    return { finding: withheld, redactions: [{ kind: 'secret', label: WITHHELD, count: 1 }] };
   }
 }
 

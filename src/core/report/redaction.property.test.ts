@@ -14,7 +14,7 @@ import { DISCORD_LIMIT, buildDiscordMessage } from './discord';
 import { DEFAULT_URL_BUDGET, buildGithubReport } from './github';
 import { buildMarkdownReport, buildMarkdownReportAll } from './markdown';
 import type { Secret } from './test-secrets';
-import { SNIPPETS, base64, jwtOf, leaked, plantAt, plantInEnvelopes } from './test-secrets';
+import { SNIPPETS, base64, jwtCores, jwtOf, leaked, plantAt, plantInEnvelopes } from './test-secrets';
 
 const parsed = parseCatalog(catalogJson);
 if (!parsed.ok) throw new Error(parsed.error);
@@ -53,7 +53,7 @@ const jwt = fc
 
 const jwtSecret: fc.Arbitrary<Secret> = fc
   .tuple(jwt, fc.constantFrom(...SNIPPETS.jwt))
-  .map(([t, shape]) => ({ snippet: shape(t), cores: t.split('.').filter((part) => part.length >= 10) }));
+  .map(([t, shape]) => ({ snippet: shape(t), cores: jwtCores(t) }));
 const bearerSecret: fc.Arbitrary<Secret> = fc.tuple(token, fc.constantFrom(...SNIPPETS.bearer)).map(([t, shape]) => ({ snippet: shape(t), cores: [t] }));
 const basicSecret: fc.Arbitrary<Secret> = fc.tuple(plainString(ALNUM, 4, 10), password).map(([user, pass]) => {
   const encoded = base64([...new TextEncoder().encode(`${user}:${pass}`)]);
@@ -76,7 +76,10 @@ const payloadSecret: fc.Arbitrary<Secret> = bytes.map((b) => {
 
 const secret = fc.oneof(jwtSecret, bearerSecret, basicSecret, fieldSecret, apiKeySecret, passwordSecret, payloadSecret);
 
-/** A real paste with secrets planted: in its envelopes (head.auth, payloads) and at random places. */
+/**
+ * A real paste with secrets planted at random places (each one whole: positions are taken on the original
+ * text and filled from the end, so no secret lands inside another), then in its envelopes (head.auth, payloads).
+ */
 const plantedPaste = fc
   .record({
     sample: fc.constantFrom(...samples),
@@ -85,14 +88,16 @@ const plantedPaste = fc
     planted: fc.array(fc.tuple(secret, fc.nat(), fc.boolean()), { minLength: 1, maxLength: 4 }),
   })
   .map(({ sample, envelopeJwt, envelopePayload, planted }) => {
-    let text = plantInEnvelopes(sample, envelopeJwt, envelopePayload);
+    let text = sample;
     const secrets: Secret[] = [];
-    if (text !== sample) secrets.push({ snippet: 'envelope head.auth', cores: envelopeJwt.split('.').filter((p) => p.length >= 10) }, { snippet: 'envelope payload', cores: [envelopePayload] });
-    for (const [s, at, ownLine] of planted) {
-      text = plantAt(text, at % (text.length + 1), s.snippet, ownLine);
+    const byPosition = planted.map(([s, at, ownLine]) => ({ s, at: at % (sample.length + 1), ownLine })).sort((a, b) => b.at - a.at);
+    for (const { s, at, ownLine } of byPosition) {
+      text = plantAt(text, at, s.snippet, ownLine);
       secrets.push(s);
     }
-    return { text, secrets };
+    const withEnvelopes = plantInEnvelopes(text, envelopeJwt, envelopePayload);
+    if (withEnvelopes !== text) secrets.push({ snippet: 'envelope head.auth', cores: jwtCores(envelopeJwt) }, { snippet: 'envelope payload', cores: [envelopePayload] });
+    return { text: withEnvelopes, secrets };
   });
 
 function outputs(text: string): string[] {
@@ -144,11 +149,36 @@ describe('no planted secret survives into a report', () => {
         const escaped = JSON.stringify(s.snippet);
         const response = `{"kind":"promise.create","head":{"corrId":"c-1","status":400,"version":"2026-04-01"},"data":"Invalid request: ${escaped.slice(1, -1)}"}`;
         const trace = `Traceback (most recent call last):\n  File "/app/main.py", line 3, in <module>\n    run(${escaped})\nValueError: bad value ${s.snippet}`;
-        const secrets: Secret[] = [s, { snippet: 'head.auth', cores: t.split('.').filter((p) => p.length >= 10) }, { snippet: 'payload', cores: [payload] }];
+        const secrets: Secret[] = [s, { snippet: 'head.auth', cores: jwtCores(t) }, { snippet: 'payload', cores: [payload] }];
         expect(leaked(outputs(`${request}\n${response}`), secrets)).toBeNull();
         expect(leaked(outputs(trace), [s])).toBeNull();
       }),
       { numRuns: 150, endOnFailure: true },
+    );
+  });
+});
+
+describe('reports never throw and keep their limits', () => {
+  it('on cut, spliced and corrupted pastes', () => {
+    const mangled = fc
+      .tuple(fc.constantFrom(...samples), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 60 }))
+      .map(([s, a, b, junk]) => {
+        const i = a % (s.length + 1);
+        const j = b % (s.length + 1);
+        return `${s.slice(0, Math.min(i, j))}${junk}${s.slice(Math.max(i, j))}`;
+      });
+    fc.assert(
+      fc.property(fc.oneof(mangled, fc.string({ unit: 'binary', maxLength: 500 })), (text) => {
+        const findings = decode(text, catalog);
+        for (const f of findings) {
+          const gh = buildGithubReport(f, catalog, { pastedText: text });
+          expect(gh.url.length).toBeLessThanOrEqual(DEFAULT_URL_BUDGET);
+          expect(gh.title.length).toBeLessThan(256);
+          expect(buildDiscordMessage(f, catalog, { pastedText: text }).text.length).toBeLessThanOrEqual(DISCORD_LIMIT);
+        }
+        expect(typeof buildMarkdownReportAll(findings, catalog, { pastedText: text }).text).toBe('string');
+      }),
+      { numRuns: 200 },
     );
   });
 });

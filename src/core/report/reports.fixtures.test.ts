@@ -17,7 +17,7 @@ import { DEFAULT_URL_BUDGET, buildGithubReport } from './github';
 import { buildMarkdownReport, buildMarkdownReportAll } from './markdown';
 import { mdSafe } from './report-parts';
 import type { Secret } from './test-secrets';
-import { SNIPPETS, base64, jwtOf, leaked, plantAt, plantInEnvelopes } from './test-secrets';
+import { SNIPPETS, base64, jwtCores, jwtOf, leaked, plantAt, plantInEnvelopes } from './test-secrets';
 
 type Fixture = { id: string; input: string };
 
@@ -57,7 +57,7 @@ function expectedRepo(f: Finding): string {
 const JWT = jwtOf({ alg: 'RS256', typ: 'JWT', kid: 'kid-7Qz2Lw9X' }, { sub: 'worker-Hc84Pq', prefix: 'order-', exp: 1777420000 }, 'SiGnAtUrE0123456789abcdefXYZ_-sig');
 const PAYLOAD = base64(Array.from({ length: 48 }, (_, i) => (i * 37 + 11) % 256));
 const SECRETS: Secret[] = [
-  { snippet: `Authorization: Bearer ${JWT}`, cores: JWT.split('.') },
+  { snippet: `Authorization: Bearer ${JWT}`, cores: jwtCores(JWT) },
   { snippet: SNIPPETS.bearer[1]('tok9Fq2Lx8Wm3Rz7Kd5Vn1Bp'), cores: ['tok9Fq2Lx8Wm3Rz7Kd5Vn1Bp'] },
   { snippet: 'RESONATE_TOKEN=rt4Hs9Kq2Zx7Lm3Nv8Bw', cores: ['rt4Hs9Kq2Zx7Lm3Nv8Bw'] },
   { snippet: 'sk_live_4eC39HqLyjWDarjtT1zdp7dc', cores: ['sk_live_4eC39HqLyjWDarjtT1zdp7dc'] },

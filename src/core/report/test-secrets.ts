@@ -24,6 +24,17 @@ export function jwtOf(header: object, payload: object, signature: string): strin
   return `${base64(utf8(JSON.stringify(header)), true)}.${base64(utf8(JSON.stringify(payload)), true)}.${signature}`;
 }
 
+/**
+ * The parts of a JWT that must never come out: its claims (payload) and its signature. The header is public
+ * metadata (alg, typ, kid), the same for every token of an issuer.
+ */
+export function jwtCores(jwt: string): string[] {
+  return jwt
+    .split('.')
+    .slice(1)
+    .filter((part) => part.length >= 10);
+}
+
 /** A planted secret: the text that goes into the paste, and the random parts that must never come out. */
 export type Secret = { snippet: string; cores: string[] };
 
