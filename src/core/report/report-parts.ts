@@ -5,12 +5,14 @@
  */
 import type { Catalog, CatalogEntry, Source } from '../catalog/catalog-types';
 import type { Finding, Frame } from '../decode/finding';
-import type { Redaction, RedactOptions } from './redact';
+import type { Redaction, RedactFindingOptions } from './redact';
 import { redact, redactFinding } from './redact';
 
-export type ReportOptions = RedactOptions & {
-  /** The whole pasted text: read for the environment it reveals (runtime, OS) beyond the finding itself. */
-  pastedText?: string;
+/**
+ * `includePayloads` keeps promise payloads on purpose; `pastedText` (the whole paste) is read for the
+ * environment it reveals (runtime, OS) and for secrets to scrub from every field.
+ */
+export type ReportOptions = RedactFindingOptions & {
   /** Where the inspector is served (e.g. `https://inspector.example/`); catalog entries link to `${appUrl}#/e/<id>`. */
   appUrl?: string;
 };
