@@ -1,5 +1,5 @@
-/** Biggest file the paste area reads (a long log is fine; a core dump is not). */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Biggest file the paste area reads: a whole log is fine (long ones are decoded in a worker); a core dump is not. */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 export type ReadFileResult = { ok: true; name: string; text: string } | { ok: false; error: string };
 
@@ -7,7 +7,7 @@ export type ReadFileResult = { ok: true; name: string; text: string } | { ok: fa
 export async function readTextFile(file: File): Promise<ReadFileResult> {
   if (file.size > MAX_FILE_BYTES) {
     const mb = (file.size / 1024 / 1024).toFixed(1);
-    return { ok: false, error: `${file.name} is ${mb} MB; the inspector reads files up to 5 MB. Paste the relevant part instead.` };
+    return { ok: false, error: `${file.name} is ${mb} MB; the inspector reads files up to 100 MB. Open the relevant part instead.` };
   }
   let text: string;
   try {

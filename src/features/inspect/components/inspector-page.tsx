@@ -1,23 +1,46 @@
-import { useDeferredValue, useMemo, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
 import type { Catalog } from '../../../core/catalog/catalog-types';
 import type { Finding } from '../../../core/decode/finding';
+import { findEntry } from '../../../core/catalog/parse-catalog';
 import { diagnose } from '../diagnose';
+import { FindingCard } from './finding-card';
 import { PasteArea } from './paste-area';
 import { Results } from './results';
 
-type InspectorPageProps = {
+/** What the inspector lends to the view of a long log: its finding card, with the app's actions. */
+export type LogSlots = { renderCard: (finding: Finding) => ReactNode };
+
+export type InspectorPageProps = {
   catalog: Catalog;
   /** The paste, owned by the app so it survives a visit to an entry page. */
   text: string;
   onTextChange: (text: string) => void;
   /** Filled by the app with other features' UI (report and replay actions, the triage summary). */
   renderActions?: (finding: Finding) => ReactNode;
-  renderAbove?: (findings: Finding[]) => ReactNode;
+  /** Above the cards; `text` is the text the findings were read from. */
+  renderAbove?: (findings: Finding[], text: string) => ReactNode;
+  /**
+   * A long log's own view (the triage feature decodes it off the main thread). When it returns something other
+   * than null for this text, that takes the place of the diagnosis, and the page does not decode the text itself.
+   */
+  renderLog?: (text: string, slots: LogSlots) => ReactNode;
 };
 
 /** Paste on the left, diagnosis on the right, updated as you type (deferred, so typing stays smooth). */
-export function InspectorPage({ catalog, text, onTextChange, renderActions, renderAbove }: InspectorPageProps) {
-  const deferredText = useDeferredValue(text);
+export function InspectorPage({ catalog, text, onTextChange, renderActions, renderAbove, renderLog }: InspectorPageProps) {
+  const renderCard = useCallback(
+    (finding: Finding) => (
+      <FindingCard
+        finding={finding}
+        entry={finding.entry ? findEntry(catalog, finding.entry) : undefined}
+        actions={renderActions?.(finding)}
+      />
+    ),
+    [catalog, renderActions],
+  );
+  const log = renderLog ? renderLog(text, { renderCard }) : null;
+  const isLog = log !== null && log !== undefined;
+  const deferredText = useDeferredValue(isLog ? '' : text);
   const diagnosis = useMemo(() => diagnose(deferredText, catalog), [deferredText, catalog]);
 
   return (
@@ -31,14 +54,18 @@ export function InspectorPage({ catalog, text, onTextChange, renderActions, rend
       </div>
       <div className="inspector">
         <PasteArea value={text} onChange={onTextChange} />
-        <Results
-          diagnosis={diagnosis}
-          catalog={catalog}
-          stale={deferredText !== text}
-          onExample={onTextChange}
-          {...(renderActions ? { renderActions } : {})}
-          {...(renderAbove ? { renderAbove } : {})}
-        />
+        {isLog ? (
+          log
+        ) : (
+          <Results
+            diagnosis={diagnosis}
+            catalog={catalog}
+            stale={deferredText !== text}
+            onExample={onTextChange}
+            {...(renderActions ? { renderActions } : {})}
+            {...(renderAbove ? { renderAbove: (findings: Finding[]) => renderAbove(findings, deferredText) } : {})}
+          />
+        )}
       </div>
     </div>
   );

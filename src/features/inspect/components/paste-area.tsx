@@ -1,9 +1,12 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type ClipboardEvent, type DragEvent, type Ref } from 'react';
+import { useShortcut } from '../../../hooks/use-shortcut';
+import { LONG_PASTE_CHARS, longPasteFacts, sizeText } from '../long-paste';
 import { readTextFile } from '../read-file';
 
 type Note = { tone: 'info' | 'error'; text: string };
 
 const hasFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer.types).includes('Files');
+
 
 type PasteAreaProps = {
   value: string;
@@ -18,6 +21,11 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [note, setNote] = useState<Note | null>(null);
+  const longRef = useRef<HTMLDivElement>(null);
+  // A paste of megabytes is shown as a summary, unless the user asks to edit it as text.
+  const [editLong, setEditLong] = useState(false);
+  if (editLong && value.length < LONG_PASTE_CHARS) setEditLong(false);
+  const long = value.length >= LONG_PASTE_CHARS && !editLong;
 
   // A file dropped beside the area would make the browser open it and lose the paste: ignore such drops.
   useEffect(() => {
@@ -43,14 +51,14 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
     }
   }
 
-  function onDragOver(e: DragEvent<HTMLTextAreaElement>) {
+  function onDragOver(e: DragEvent<HTMLElement>) {
     if (!hasFiles(e)) return; // dragged text: let the browser insert it
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
     setDragging(true);
   }
 
-  function onDrop(e: DragEvent<HTMLTextAreaElement>) {
+  function onDrop(e: DragEvent<HTMLElement>) {
     setDragging(false);
     if (!hasFiles(e)) return;
     e.preventDefault();
@@ -64,41 +72,87 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
     });
   }
 
+  // The browser's editor takes seconds to insert megabytes (and keeps them for undo): a long paste is put in by
+  // the page, at once. In the long-paste summary, a paste replaces the text.
+  function onPaste(e: ClipboardEvent<HTMLElement>) {
+    const pasted = e.clipboardData.getData('text/plain');
+    const area = e.currentTarget instanceof HTMLTextAreaElement ? e.currentTarget : null;
+    if (area && pasted.length < LONG_PASTE_CHARS) return; // the browser's own paste, with its undo
+    e.preventDefault();
+    onChange(area ? value.slice(0, area.selectionStart) + pasted + value.slice(area.selectionEnd) : pasted);
+    if (note) setNote(null);
+  }
+
+  // Focus stays in the paste area when the text box gives way to the long-paste summary.
+  const wasLong = useRef(long);
+  useEffect(() => {
+    if (long && !wasLong.current && (document.activeElement === document.body || document.activeElement === null)) {
+      longRef.current?.focus();
+    }
+    wasLong.current = long;
+  }, [long]);
+
+  const focusInput = () => (long ? longRef.current : textareaRef.current)?.focus();
+
   function clear() {
     onChange('');
     setNote(null);
+    setEditLong(false);
+    // After a long paste the text box comes back on the next render.
+    window.setTimeout(() => textareaRef.current?.focus(), 0);
     textareaRef.current?.focus();
   }
 
+  useShortcut('focus-input', focusInput);
+  useShortcut('clear-paste', clear, value !== '');
+
   return (
     <div className={`paste${dragging ? ' paste-dragging' : ''}`}>
-      <label className="paste-label" htmlFor={id}>
+      <label className="paste-label" htmlFor={id} id={`${id}-label`}>
         Paste an error, envelope, trace or log
       </label>
       <p className="paste-hint" id={hintId}>
         Type, paste or drop a file. It is read here, in your browser: nothing you paste is sent anywhere.
       </p>
-      <textarea
-        ref={textareaRef}
-        id={id}
-        className="paste-input"
-        aria-describedby={hintId}
-        value={value}
-        onChange={(e) => {
-          onChange(e.target.value);
-          if (note) setNote(null);
-        }}
-        onDragEnter={onDragOver}
-        onDragOver={onDragOver}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        autoCorrect="off"
-        wrap="off"
-        rows={14}
-      />
+      {long ? (
+        <LongPaste
+          ref={longRef}
+          id={id}
+          hintId={hintId}
+          text={value}
+          onPaste={onPaste}
+          onDragOver={onDragOver}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          onEdit={() => {
+            setEditLong(true);
+            window.setTimeout(() => textareaRef.current?.focus(), 0);
+          }}
+        />
+      ) : (
+        <textarea
+          ref={textareaRef}
+          id={id}
+          className="paste-input"
+          aria-describedby={hintId}
+          value={value}
+          onChange={(e) => {
+            onChange(e.target.value);
+            if (note) setNote(null);
+          }}
+          onPaste={onPaste}
+          onDragEnter={onDragOver}
+          onDragOver={onDragOver}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoComplete="off"
+          autoCorrect="off"
+          wrap="off"
+          rows={14}
+        />
+      )}
       <div className="paste-actions">
         <button type="button" className="button" onClick={() => fileRef.current?.click()}>
           Open file…
@@ -111,6 +165,53 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
           {note?.text}
         </p>
       </div>
+    </div>
+  );
+}
+
+type LongPasteProps = {
+  ref: Ref<HTMLDivElement>;
+  id: string;
+  hintId: string;
+  text: string;
+  onPaste: (e: ClipboardEvent<HTMLElement>) => void;
+  onDragOver: (e: DragEvent<HTMLElement>) => void;
+  onDragLeave: () => void;
+  onDrop: (e: DragEvent<HTMLElement>) => void;
+  onEdit: () => void;
+};
+
+/** A paste of megabytes: its size and first lines, instead of a text box the browser would take seconds to lay out. */
+function LongPaste({ ref, id, hintId, text, onPaste, onDragOver, onDragLeave, onDrop, onEdit }: LongPasteProps) {
+  const facts = longPasteFacts(text);
+  return (
+    <div
+      ref={ref}
+      id={id}
+      className="paste-long"
+      role="group"
+      tabIndex={0}
+      aria-labelledby={`${id}-label ${id}-size`}
+      aria-describedby={hintId}
+      onPaste={onPaste}
+      onDragEnter={onDragOver}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+    >
+      <p className="paste-long-size" id={`${id}-size`}>
+        A long paste: {sizeText(facts.chars)}, {facts.lines.toLocaleString('en-US')} lines
+      </p>
+      <p className="paste-long-note">
+        Too long for an editable box: the diagnosis reads all of it. Paste or drop here to replace it.
+      </p>
+      <pre className="paste-long-preview">
+        {facts.preview.join('\n')}
+        {'\n…'}
+      </pre>
+      <button type="button" className="button button-quiet button-small" onClick={onEdit}>
+        Edit as text (slow)
+      </button>
     </div>
   );
 }
