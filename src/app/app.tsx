@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Catalog } from '../core/catalog/catalog-types';
+import { ShortcutsHelp } from '../components/shortcuts-help';
 import { CatalogPage } from '../features/catalog/components/catalog-page';
 import { EntryPage } from '../features/catalog/components/entry-page';
 import { InspectorPage } from '../features/inspect/components/inspector-page';
@@ -10,8 +11,10 @@ import { ServerButton } from '../features/replay/components/server-line';
 import { catalogResult } from '../lib/catalog';
 import type { Route } from '../lib/paths';
 import { paths } from '../lib/paths';
+import { SharedPaste } from '../features/triage/components/shared-paste';
 import { NotFoundPage } from './not-found-page';
 import { AppProvider } from './provider';
+import { triageSlots } from './triage-slots';
 import { useHashRoute } from './use-hash-route';
 import './styles.css';
 
@@ -27,7 +30,7 @@ export function App() {
 
 type PageState = { text: string; setText: (text: string) => void };
 
-/** The route table: one line per route. `#/catalog` is a plain index until the catalog browser lands. */
+/** The route table: one line per route. A share link (`#/s/…`) opens the inspector with the link's paste. */
 function renderRoute(route: Route, catalog: Catalog, paste: PageState): ReactNode {
   switch (route.name) {
     case 'inspector':
@@ -37,6 +40,7 @@ function renderRoute(route: Route, catalog: Catalog, paste: PageState): ReactNod
             catalog={catalog}
             text={paste.text}
             onTextChange={paste.setText}
+            {...triageSlots(catalog)}
             renderActions={(finding) => (
               <>
                 <ReplayActions finding={finding} catalog={catalog} />
@@ -50,6 +54,12 @@ function renderRoute(route: Route, catalog: Catalog, paste: PageState): ReactNod
       return <EntryPage catalog={catalog} id={route.id} />;
     case 'catalog':
       return <CatalogPage catalog={catalog} />;
+    case 'share':
+      return (
+        <SharedPaste fragment={route.fragment} onOpen={paste.setText}>
+          {renderRoute({ name: 'inspector' }, catalog, paste)}
+        </SharedPaste>
+      );
     case 'not-found':
       return <NotFoundPage path={route.path} />;
   }
@@ -65,6 +75,8 @@ function titleOf(route: Route, catalog: Catalog | null): string {
     }
     case 'catalog':
       return 'Error catalog · Resonate Inspector';
+    case 'share':
+      return 'Shared paste · Resonate Inspector';
     case 'not-found':
       return 'Not found · Resonate Inspector';
   }
@@ -137,6 +149,7 @@ function Shell() {
           {catalog ? `Catalog ${catalog.version}. ` : ''}Runs entirely in your browser: nothing you paste is sent
           anywhere, unless you replay a request to a Resonate server.
         </p>
+        <ShortcutsHelp />
       </footer>
     </>
   );

@@ -23,4 +23,10 @@ describe('parseHash', () => {
     expect(parseHash('#/nope')).toEqual({ name: 'not-found', path: 'nope' });
     expect(parseHash('#/e/')).toEqual({ name: 'not-found', path: 'e' });
   });
+
+  it('reads a share link, keeping its data as it is', () => {
+    expect(parseHash('#/s/v1.abc-_DEF')).toEqual({ name: 'share', fragment: '#/s/v1.abc-_DEF' });
+    expect(parseHash('#/s/v9.x')).toEqual({ name: 'share', fragment: '#/s/v9.x' });
+    expect(parseHash('#/s/')).toEqual({ name: 'not-found', path: 's' });
+  });
 });

@@ -14,6 +14,8 @@ export type Route =
   | { name: 'inspector' }
   | { name: 'catalog' }
   | { name: 'entry'; id: string }
+  /** A share link: `fragment` is the whole hash (`#/s/v1.<data>`), read by src/core/share. */
+  | { name: 'share'; fragment: string }
   | { name: 'not-found'; path: string };
 
 function safeDecode(part: string): string {
@@ -29,6 +31,7 @@ export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
   if (path === '') return { name: 'inspector' };
   if (path === 'catalog') return { name: 'catalog' };
+  if (path.startsWith('s/') && path.length > 2) return { name: 'share', fragment: `#/${path}` };
   const entry = /^e\/(.+)$/.exec(path);
   if (entry?.[1] !== undefined) return { name: 'entry', id: safeDecode(entry[1]) };
   return { name: 'not-found', path: safeDecode(path) };

@@ -1,0 +1,19 @@
+import type { Catalog } from '../core/catalog/catalog-types';
+import type { InspectorPageProps } from '../features/inspect/components/inspector-page';
+import { LogTriage } from '../features/triage/components/log-triage';
+import { TriageSummary } from '../features/triage/components/triage-summary';
+import { LOG_MIN_CHARS } from '../features/triage/decode-session';
+
+/**
+ * The triage feature's parts of the inspector page: the summary above the cards of a paste, and, for a text
+ * longer than LOG_MIN_CHARS, the view of a long log decoded in a Web Worker (with the inspector's cards).
+ */
+export function triageSlots(catalog: Catalog): Pick<InspectorPageProps, 'renderAbove' | 'renderLog'> {
+  return {
+    renderAbove: (findings, text) => (
+      <TriageSummary findings={findings} text={text} catalogVersion={catalog.version} mode="paste" />
+    ),
+    renderLog: (text, { renderCard }) =>
+      text.length > LOG_MIN_CHARS ? <LogTriage text={text} catalog={catalog} renderCard={renderCard} /> : null,
+  };
+}

@@ -1,0 +1,175 @@
+import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react';
+import type { Finding, Span } from '../../../core/decode/finding';
+import { filterGroups, groupFacets, groupFindings, type Group } from '../../../core/triage/group';
+import { splitLogLines } from '../../../core/triage/timestamps';
+import { useShortcut } from '../../../hooks/use-shortcut';
+import { copyText, downloadText } from '../../../lib/clipboard';
+import { formatCount } from '../decode-session';
+import { spanLabel } from '../log-view';
+import { exportFile, exportFileName, exportText, FORMAT_LABELS, summaryOptions, type ExportFormat } from '../summary-export';
+import { findingsOf, isFiltering, NO_FILTER, worthATable, type FilterState } from '../summary-view';
+import { GroupDetail } from './group-detail';
+import { GroupTable } from './group-table';
+import { ShareLink } from './share-link';
+import { SummaryFilters } from './summary-filters';
+import '../triage.css';
+
+type TriageSummaryProps = {
+  findings: Finding[];
+  /** The groups with the log's times (the worker's); without them they are grouped here from `findings`. */
+  groups?: Group[];
+  /** The text the findings were read from (for times, the original-text viewer and the share link). */
+  text: string;
+  catalogVersion: string;
+  /**
+   * `log`: a log decoded in the worker; the table always shows, and the cards are shown here (`renderCard`).
+   * `paste`: above the inspector's own cards; the table shows only when there is something to sum up.
+   */
+  mode: 'log' | 'paste';
+  /** Still decoding: counts grow, times and exports wait for the end. */
+  provisional?: boolean;
+  renderCard?: (finding: Finding) => ReactNode;
+};
+
+const ROWS = 100;
+const CARDS = 20;
+
+/** The triage summary: findings grouped by catalog entry, filters, exports, the share link, and one group's occurrences. */
+export function TriageSummary({ findings, groups: given, text, catalogVersion, mode, provisional = false, renderCard }: TriageSummaryProps) {
+  const id = useId();
+  const groups = useMemo(() => given ?? groupFindings(findings, splitLogLines(text)), [given, findings, text]);
+  const [filter, setFilter] = useState<FilterState>(NO_FILTER);
+  const deferredFilter = useDeferredValue(filter);
+  const visible = useMemo(() => filterGroups(groups, deferredFilter), [groups, deferredFilter]);
+  const facets = useMemo(() => groupFacets(groups), [groups]);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [selectedSpan, setSelectedSpan] = useState<Span | null>(null);
+  const [lines, setLines] = useState<{ text: string; lines: string[] } | null>(null);
+  const [rowLimit, setRowLimit] = useState(ROWS);
+  const [cardLimit, setCardLimit] = useState(CARDS);
+  const [feedback, setFeedback] = useState('');
+
+  const table = mode === 'log' || worthATable(groups);
+  const selected = visible.find((g) => g.key === selectedKey) ?? null;
+  const canExport = table && !provisional && visible.length > 0;
+  const currentLines = lines && lines.text === text ? lines.lines : null;
+
+  function selectGroup(key: string | null) {
+    setSelectedKey(key);
+    setSelectedSpan(null);
+  }
+
+  function selectSpan(span: Span) {
+    // The text is split once, on the first look at an occurrence (a long log's lines are not needed before).
+    if (!currentLines) setLines({ text, lines: splitLogLines(text) });
+    setSelectedSpan(span);
+    setFeedback(`Showing ${spanLabel(span).toLowerCase()} in the original text.`);
+  }
+
+  const exported = (format: ExportFormat) => exportText(format, visible, summaryOptions(catalogVersion, window.location.href));
+  const what = `${formatCount(visible.length)} ${visible.length === 1 ? 'group' : 'groups'}`;
+
+  async function copy(format: ExportFormat) {
+    const ok = await copyText(exported(format));
+    setFeedback(ok ? `Copied the summary (${FORMAT_LABELS[format]}, ${what}).` : 'The browser did not allow copying: use Download instead.');
+  }
+
+  function download(format: 'markdown' | 'csv') {
+    const file = exportFile(format, exported(format));
+    downloadText(exportFileName(format, new Date()), file.body, file.mime);
+    setFeedback(`Downloaded the summary (${FORMAT_LABELS[format]}, ${what}).`);
+  }
+
+  useShortcut('copy-summary', () => void copy('markdown'), canExport);
+
+  const cards = renderCard && !selected ? findingsOf(visible, cardLimit) : null;
+
+  return (
+    <section className="triage" aria-labelledby={`${id}-title`}>
+      <div className="triage-head">
+        <h3 id={`${id}-title`}>{table ? 'Summary' : 'Share'}</h3>
+        <div className="triage-actions">
+          <ShareLink
+            text={text}
+            {...(canExport ? { onCopySummary: () => void copy('markdown'), onDownloadSummary: () => download('markdown') } : {})}
+          />
+          {table && (
+            <div className="export-actions" role="group" aria-label="Export the summary">
+              <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => void copy('markdown')}>
+                Copy Markdown
+              </button>
+              <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => download('markdown')}>
+                Download Markdown
+              </button>
+              <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => void copy('csv')}>
+                Copy CSV
+              </button>
+              <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => download('csv')}>
+                Download CSV
+              </button>
+              <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => void copy('discord')}>
+                Copy for Discord
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+      <p className="triage-feedback" aria-live="polite">
+        {feedback}
+      </p>
+
+      {table && (
+        <>
+          {groups.length > 1 && <SummaryFilters facets={facets} filter={filter} onChange={setFilter} />}
+          {isFiltering(filter) && (
+            <p className="triage-shown">
+              {formatCount(visible.length)} of {formatCount(groups.length)} groups match.
+            </p>
+          )}
+          {visible.length > 0 ? (
+            <GroupTable groups={visible.slice(0, rowLimit)} provisional={provisional} selectedKey={selected?.key ?? null} onSelect={selectGroup} />
+          ) : (
+            <p className="triage-none">No group matches these filters.</p>
+          )}
+          {visible.length > rowLimit && (
+            <button type="button" className="plain-button" onClick={() => setRowLimit(visible.length)}>
+              Show all {formatCount(visible.length)} groups
+            </button>
+          )}
+          {selected && (
+            <GroupDetail
+              key={selected.key}
+              group={selected}
+              lines={currentLines}
+              selectedSpan={selectedSpan}
+              onSelectSpan={selectSpan}
+              onClose={() => selectGroup(null)}
+              {...(renderCard ? { renderCard } : {})}
+            />
+          )}
+        </>
+      )}
+
+      {cards && cards.shown.length > 0 && (
+        <div className="triage-cards">
+          <h3 className="triage-cards-title">
+            {cards.total > cards.shown.length
+              ? `Findings: the first ${formatCount(cards.shown.length)} of ${formatCount(cards.total)}`
+              : `Findings (${formatCount(cards.total)})`}
+          </h3>
+          <p className="triage-cards-hint">Choose a group above to see only its findings and occurrences.</p>
+          <ol className="findings">
+            {cards.shown.map((f, i) => (
+              <li key={`${i}:${f.span.startLine}:${f.entry ?? ''}`}>{renderCard?.(f)}</li>
+            ))}
+          </ol>
+          {cards.total > cards.shown.length && (
+            <button type="button" className="button button-quiet" onClick={() => setCardLimit((n) => n + CARDS)}>
+              Show {formatCount(Math.min(CARDS, cards.total - cards.shown.length))} more findings
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import { createDecodeWorkerState, handleWorkerMessage } from '../../core/triage/worker-protocol';
+
+/**
+ * The decode worker: the core's message loop (src/core/triage/worker-protocol.ts) on a Web Worker, so that a
+ * log of many megabytes is decoded off the page's main thread. Created by use-log-decode.ts.
+ */
+declare const self: DedicatedWorkerGlobalScope;
+
+const state = createDecodeWorkerState();
+self.onmessage = (e: MessageEvent<unknown>) => {
+  void handleWorkerMessage(state, e.data, { post: (message) => self.postMessage(message) });
+};
