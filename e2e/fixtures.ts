@@ -32,6 +32,17 @@ export class Inspector {
     await this.pasteArea.fill(text);
   }
 
+  /**
+   * Pastes through the clipboard with Ctrl/Cmd+V, as a person does (clipboard permissions are granted here).
+   * For megabytes: fill() inserts text as typing does, which takes minutes for a 10 MB log.
+   */
+  async pasteViaClipboard(text: string): Promise<void> {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await this.pasteArea.focus();
+    await this.page.keyboard.press('ControlOrMeta+V');
+  }
+
   exampleButton(name: string): Locator {
     return this.diagnosis.getByRole('button', { name });
   }
