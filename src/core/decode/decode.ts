@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog-types';
 import { diagnose } from './classify';
-import { PROTOCOL_VERSION, idsOf, normalizeKind, readJson } from './envelope';
+import { KINDS, PROTOCOL_VERSION, idsOf, normalizeKind, readJson } from './envelope';
 import type { Finding, Span } from './finding';
 import { readJsError, readTsLine } from './javascript';
 import { balancedEnd, parseJsonish } from './json-scan';
@@ -137,7 +137,8 @@ function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride:
     const cli = CLI_COMMAND.exec(t);
     if (cli?.groups?.noun && cli.groups.verb) {
       const verb = CLI_VERBS[cli.groups.verb] ?? cli.groups.verb;
-      cliKind = normalizeKind(`${cli.groups.noun}.${verb}`);
+      const kind = normalizeKind(`${cli.groups.noun}.${verb}`);
+      cliKind = (KINDS as readonly string[]).includes(kind) ? kind : null;
     }
     const legacy = LEGACY_REQUEST.exec(t);
     if (legacy?.groups) legacyRequest = { method: legacy.groups.method ?? '', path: legacy.groups.path ?? '', body: undefined, line: i };

@@ -62,6 +62,11 @@ export function readTraceback(lines: Line[], i: number): Block | null {
         j++;
         continue;
       }
+      // A log line of another thread printed in the middle of the frames: skip it when frames go on after it.
+      if (t.trim() !== '' && !isExceptionLine(t.slice(base)) && nextFrameWithin(lines, j + 1, 3)) {
+        j++;
+        continue;
+      }
       break;
     }
     const part: Part = { frames, type: null, message: '', details: undefined, startLine };
@@ -118,6 +123,16 @@ function readContinuation(lines: Line[], j: number, msg: string[], part: Part): 
     j++;
   }
   return j;
+}
+
+function isExceptionLine(t: string): boolean {
+  const m = EXC_LINE.exec(t);
+  return !!m?.groups?.type && isLikelyException(m.groups.type);
+}
+
+function nextFrameWithin(lines: Line[], from: number, n: number): boolean {
+  for (let k = from; k < Math.min(lines.length, from + n); k++) if (FRAME.test(lines[k]?.text ?? '')) return true;
+  return false;
 }
 
 function indentOf(t: string): number {

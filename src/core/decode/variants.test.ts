@@ -216,3 +216,26 @@ describe('pytest sections', () => {
     expect(decode(text, catalog).map((f) => f.code)).toEqual(['404']);
   });
 });
+
+describe('interleaved and odd lines', () => {
+  it('reads a traceback with another thread’s log line printed among its frames', () => {
+    const text = [
+      'Traceback (most recent call last):',
+      '  File "/app/worker.py", line 58, in on_message',
+      '    p = resonate.promises.get("order-42")',
+      '2026-11-25 10:15:02,117 INFO heartbeat sent',
+      '  File "/app/.venv/lib/python3.12/site-packages/resonate/stores/remote.py", line 95, in call',
+      '    raise ResonateStoreError(mesg=mesg, code=code, details=details) from e',
+      'resonate.errors.errors.ResonateStoreError: [100.40400] The specified promise was not found',
+    ].join('\n');
+    const f = decode(text, catalog)[0];
+    expect(f?.code).toBe('100.40400');
+    expect(f?.frames).toHaveLength(2);
+    expect(f?.userFrame?.file).toBe('/app/worker.py');
+  });
+
+  it('takes only real operation kinds from a resonate CLI command line', () => {
+    const findings = decode('$ resonate promises eyJhbGciOi\nError: "Promise not found"', catalog);
+    expect(findings[0]?.kind).not.toBe('promise.eyJhbGciOi');
+  });
+});
