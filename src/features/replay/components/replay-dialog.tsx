@@ -8,7 +8,7 @@ import { replayKeys, replayMutations } from '../api/replay-queries';
 import { beforeOf, outcomeAnnouncement, outcomeView } from '../outcome';
 import { buildStarter, kindLabel, planSend, requestText, starters } from '../request-plan';
 import { requestLabel } from '../session-log';
-import { Modal } from './modal';
+import { Modal } from '../../../components/modal';
 import { AnswerBody } from './outcome-view';
 import { useReplay } from './replay-provider';
 import { ServerLine } from './server-line';

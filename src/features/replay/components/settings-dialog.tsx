@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { Prose } from '../../../components/prose';
 import { describeServer, type InfoState } from '../server-label';
 import { APP_ENDPOINT, MAX_TIMEOUT_S, MIN_TIMEOUT_S, formOf, readSettingsForm, type FormErrors, type ServerSettings, type SettingsForm } from '../settings';
-import { Modal } from './modal';
+import { Modal } from '../../../components/modal';
 
 type SettingsDialogProps = {
   settings: ServerSettings;
