@@ -56,7 +56,8 @@ export function FindingCard({ finding: f, entry, actions }: FindingCardProps) {
         {occurrence && <p className="finding-count">{occurrence}</p>}
       </header>
 
-      <section className="finding-section" aria-labelledby={`${id}-what`}>
+      {/* Parts are divs with headings, not named sections: those would be landmarks, the same in every card. */}
+      <div className="finding-section">
         <h4 id={`${id}-what`}>What happened</h4>
         {summary && (
           <p>
@@ -69,10 +70,10 @@ export function FindingCard({ finding: f, entry, actions }: FindingCardProps) {
             <code>{f.message}</code>
           </p>
         )}
-      </section>
+      </div>
 
       {f.cause !== '' && (
-        <section className="finding-section" aria-labelledby={`${id}-cause`}>
+        <div className="finding-section">
           <h4 id={`${id}-cause`}>Likely cause</h4>
           <p>
             <Prose text={f.cause} />
@@ -89,18 +90,18 @@ export function FindingCard({ finding: f, entry, actions }: FindingCardProps) {
               </ul>
             </>
           )}
-        </section>
+        </div>
       )}
 
-      <section className="finding-section" aria-labelledby={`${id}-retry`}>
+      <div className="finding-section">
         <h4 id={`${id}-retry`}>Is a retry safe?</h4>
         <RetryAnswer retry={f.retry} reason={f.retryReason} />
-      </section>
+      </div>
 
       {f.mismatch && <MismatchCallout text={f.mismatch} />}
 
       {f.steps.length > 0 && (
-        <section className="finding-section" aria-labelledby={`${id}-steps`}>
+        <div className="finding-section">
           <h4 id={`${id}-steps`}>Next steps</h4>
           <ol>
             {f.steps.map((step) => (
@@ -109,11 +110,11 @@ export function FindingCard({ finding: f, entry, actions }: FindingCardProps) {
               </li>
             ))}
           </ol>
-        </section>
+        </div>
       )}
 
       {f.notes.length > 0 && (
-        <section className="finding-section" aria-labelledby={`${id}-notes`}>
+        <div className="finding-section">
           <h4 id={`${id}-notes`}>Notes</h4>
           <ul>
             {f.notes.map((note) => (
@@ -122,11 +123,11 @@ export function FindingCard({ finding: f, entry, actions }: FindingCardProps) {
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       )}
 
       {facts.length > 0 && (
-        <section className="finding-section" aria-labelledby={`${id}-facts`}>
+        <div className="finding-section">
           <h4 id={`${id}-facts`}>Read from the paste</h4>
           <dl className="facts">
             {facts.map((fact) => (
@@ -149,13 +150,13 @@ export function FindingCard({ finding: f, entry, actions }: FindingCardProps) {
               </div>
             ))}
           </dl>
-        </section>
+        </div>
       )}
 
       {f.excerpt !== '' && (
         <details className="excerpt">
           <summary>The pasted text</summary>
-          <pre>
+          <pre tabIndex={0}>
             <code>{f.excerpt}</code>
           </pre>
         </details>
