@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ENVELOPE_404, ENVELOPE_SUCCESS, NOT_RESONATE, PYTHON_TRACEBACK, TS_STACK, VERSION_MISMATCH } from './pastes';
-import { MB, expectedGroups, mixedLog } from './triage-helpers';
+import { MB, plain, expectedGroups, mixedLog } from './triage-helpers';
 
 /** Every axe rule (WCAG A/AA and best practices); a violation is listed with the elements it names. */
 async function violations(page: Page): Promise<string[]> {
@@ -46,8 +46,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const target = groups.find((g) => g.instances.length >= 2 && groups.filter((x) => x.title === g.title).length === 1);
       if (!target) throw new Error('no group with two occurrences');
       await inspector.diagnosis.getByRole('button', { name: 'Show all groups' }).click();
-      await inspector.diagnosis.getByRole('button', { name: target.title, exact: true }).click();
-      const detail = inspector.diagnosis.getByRole('region', { name: target.title });
+      await inspector.diagnosis.getByRole('button', { name: plain(target.title), exact: true }).click();
+      const detail = inspector.diagnosis.getByRole('region', { name: plain(target.title) });
       await detail.getByRole('list', { name: 'Occurrences' }).getByRole('button').first().click();
       await expect(detail.getByRole('region', { name: 'Original text' })).toBeVisible();
       await inspector.diagnosis.getByRole('button', { name: 'Copy link' }).click();

@@ -30,3 +30,6 @@ export function expectedGroups(text: string): Group[] {
 
 /** "12,345". */
 export const count = (n: number): string => new Intl.NumberFormat('en-US').format(n);
+
+/** A title as the page names it: catalog `code` spans are shown as code, without their backticks. */
+export const plain = (title: string): string => title.replace(/`([^`\n]+)`/g, '$1');

@@ -7,7 +7,7 @@ import { searchCatalog } from '../src/features/catalog/catalog-search';
 import { instanceLabel } from '../src/features/triage/log-view';
 import { expect, test, type Inspector } from './fixtures';
 import { ENVELOPE_404, TS_STACK } from './pastes';
-import { MB, catalog, count, expectedGroups, mixedLog } from './triage-helpers';
+import { MB, plain, catalog, count, expectedGroups, mixedLog } from './triage-helpers';
 
 /** What the summary table shows, row by row: the group's key and count (`data-*` of the rows: the test contract). */
 async function tableRows(inspector: Inspector): Promise<Array<[string, number]>> {
@@ -59,10 +59,10 @@ test.describe('a whole log', () => {
     // A group with a title of its own and several occurrences: its occurrences, then one in the original text.
     const target = groups.find((g) => g.entry !== null && g.instances.length >= 3 && groups.filter((x) => x.title === g.title).length === 1);
     if (!target) throw new Error('the log has no group with three occurrences');
-    const button = inspector.diagnosis.getByRole('button', { name: target.title, exact: true });
+    const button = inspector.diagnosis.getByRole('button', { name: plain(target.title), exact: true });
     await button.click();
     await expect(button).toHaveAttribute('aria-pressed', 'true');
-    const detail = inspector.diagnosis.getByRole('region', { name: target.title });
+    const detail = inspector.diagnosis.getByRole('region', { name: plain(target.title) });
     await expect(detail.getByText(`${count(target.count)} occurrences`)).toBeVisible();
     await expect(detail.getByRole('link', { name: `Catalog entry: ${target.entry}` }).first()).toHaveAttribute('href', `#/e/${target.entry}`);
     const occurrences = detail.getByRole('list', { name: 'Occurrences' }).getByRole('button');

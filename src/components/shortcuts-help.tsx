@@ -23,7 +23,8 @@ export function ShortcutsHelp() {
   return (
     <>
       <button type="button" className="plain-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+        Keyboard shortcuts
+        <kbd aria-hidden="true">?</kbd>
       </button>
       <dialog ref={ref} className="shortcuts-dialog" aria-labelledby={`${id}-title`} onClose={() => setOpen(false)}>
         <h2 id={`${id}-title`}>Keyboard shortcuts</h2>

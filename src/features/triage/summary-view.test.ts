@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { groupFindings } from '../../core/triage/group';
 import type { LogTime } from '../../core/triage/timestamps';
 import { makeFinding } from '../../testing/make-finding';
-import { commonDay, findingsOf, isFiltering, NO_FILTER, seenText, shortTime, worthATable } from './summary-view';
+import { commonDay, findingsOf, isFiltering, NO_FILTER, seenTimes, shortTime, worthATable } from './summary-view';
 
 const t = (iso: string, zoned = true): LogTime => ({ ms: Date.parse(iso), text: iso, zoned });
 
@@ -25,10 +25,10 @@ describe('times in the table', () => {
 
   it('writes first and last seen, with dates when the header has none', () => {
     const g = { first: t('2026-11-25T02:00:00.100Z'), last: t('2026-11-25T03:00:00Z') };
-    expect(seenText(g, '2026-11-25')).toBe('02:00:00Z – 03:00:00Z');
-    expect(seenText(g, null)).toBe('2026-11-25 02:00:00Z – 2026-11-25 03:00:00Z');
-    expect(seenText({ first: g.first, last: g.first }, '2026-11-25')).toBe('02:00:00Z');
-    expect(seenText({ first: null, last: null }, null)).toBe('');
+    expect(seenTimes(g, '2026-11-25')).toEqual(['02:00:00Z', '03:00:00Z']);
+    expect(seenTimes(g, null)).toEqual(['2026-11-25 02:00:00Z', '2026-11-25 03:00:00Z']);
+    expect(seenTimes({ first: g.first, last: g.first }, '2026-11-25')).toEqual(['02:00:00Z']);
+    expect(seenTimes({ first: null, last: null }, null)).toEqual([]);
   });
 });
 

@@ -25,12 +25,15 @@ export function commonDay(groups: readonly Group[]): string | null {
   return day;
 }
 
-/** The "Seen" cell: `02:56:10Z – 03:12:44Z` when the header gives the day, else with dates; empty without times. */
-export function seenText(group: Pick<Group, 'first' | 'last'>, day: string | null): string {
+/**
+ * The "Seen" cell: the first and the last time, without the date when the header gives the day
+ * (`['02:56:10Z', '03:12:44Z']`); one time when they are the same; none without times.
+ */
+export function seenTimes(group: Pick<Group, 'first' | 'last'>, day: string | null): string[] {
   const { first, last } = group;
-  if (!first || !last) return '';
+  if (!first || !last) return [];
   const write = (t: LogTime) => (day !== null ? shortTime(t).slice(11) : shortTime(t));
-  return first.ms === last.ms ? write(first) : `${write(first)} – ${write(last)}`;
+  return first.ms === last.ms ? [write(first)] : [write(first), write(last)];
 }
 
 /** The findings of these groups in the table's order, at most `limit` of them (the cards shown under a log's summary). */

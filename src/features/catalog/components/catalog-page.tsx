@@ -69,7 +69,9 @@ export function CatalogPage({ catalog }: { catalog: Catalog }) {
             {section.entries.map((entry) => (
               <li key={entry.id}>
                 <div className="catalog-item-head">
-                  <a href={paths.entry.href(entry.id)}>{entry.title}</a>
+                  <a href={paths.entry.href(entry.id)}>
+                    <Prose text={entry.title} />
+                  </a>
                   {entry.code !== null && <code className="catalog-code">{entry.code}</code>}
                   <RetryTag retry={entry.notError ? 'n/a' : entry.retry.verdict} />
                 </div>

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { formatCount, formatSize } from '../decode-session';
 
 type DecodeProgressProps = {
@@ -10,12 +11,13 @@ type DecodeProgressProps = {
 
 /** The progress of a log decode in the worker: a bar with its numbers in words, and Cancel. */
 export function DecodeProgress({ done, total, chars, onCancel }: DecodeProgressProps) {
+  const id = useId();
   const percent = total > 0 ? Math.round((done / total) * 100) : 0;
   const words = total > 0 ? `${formatCount(done)} of ${formatCount(total)} parts` : 'starting';
   return (
     <div className="decode-progress">
       <div className="decode-progress-line">
-        <span className="decode-progress-label" id="decode-progress-label">
+        <span className="decode-progress-label" id={`${id}-label`}>
           Decoding a {formatSize(chars)} log: {words}
         </span>
         <button type="button" className="button button-quiet button-small" onClick={onCancel}>
@@ -25,7 +27,7 @@ export function DecodeProgress({ done, total, chars, onCancel }: DecodeProgressP
       <div
         className="progress"
         role="progressbar"
-        aria-labelledby="decode-progress-label"
+        aria-labelledby={`${id}-label`}
         aria-valuemin={0}
         aria-valuemax={Math.max(total, 1)}
         aria-valuenow={done}

@@ -31,7 +31,9 @@ export function GroupDetail({ group, lines, selectedSpan, onSelectSpan, onClose,
   return (
     <section className="group-detail" aria-labelledby={`${id}-title`}>
       <div className="group-detail-head">
-        <h3 id={`${id}-title`}>{group.title}</h3>
+        <h3 id={`${id}-title`}>
+          <Prose text={group.title} />
+        </h3>
         <button type="button" className="plain-button" onClick={onClose}>
           Back to all groups
         </button>

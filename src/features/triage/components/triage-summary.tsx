@@ -88,32 +88,33 @@ export function TriageSummary({ findings, groups: given, text, catalogVersion, m
     <section className="triage" aria-labelledby={`${id}-title`}>
       <div className="triage-head">
         <h3 id={`${id}-title`}>{table ? 'Summary' : 'Share'}</h3>
-        <div className="triage-actions">
-          <ShareLink
-            text={text}
-            {...(canExport ? { onCopySummary: () => void copy('markdown'), onDownloadSummary: () => download('markdown') } : {})}
-          />
-          {table && (
-            <div className="export-actions" role="group" aria-label="Export the summary">
-              <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => void copy('markdown')}>
-                Copy Markdown
-              </button>
-              <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => download('markdown')}>
-                Download Markdown
-              </button>
-              <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => void copy('csv')}>
-                Copy CSV
-              </button>
-              <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => download('csv')}>
-                Download CSV
-              </button>
-              <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => void copy('discord')}>
-                Copy for Discord
-              </button>
-            </div>
-          )}
-        </div>
+        <ShareLink
+          text={text}
+          {...(canExport ? { onCopySummary: () => void copy('markdown'), onDownloadSummary: () => download('markdown') } : {})}
+        />
       </div>
+      {table && (
+        <div className="export-actions" role="group" aria-labelledby={`${id}-export`}>
+          <span className="export-label" id={`${id}-export`}>
+            Export the summary
+          </span>
+          <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => void copy('markdown')}>
+            Copy Markdown
+          </button>
+          <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => download('markdown')}>
+            Download Markdown
+          </button>
+          <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => void copy('csv')}>
+            Copy CSV
+          </button>
+          <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => download('csv')}>
+            Download CSV
+          </button>
+          <button type="button" className="button button-quiet button-small" disabled={!canExport} onClick={() => void copy('discord')}>
+            Copy for Discord
+          </button>
+        </div>
+      )}
       <p className="triage-feedback" aria-live="polite">
         {feedback}
       </p>
