@@ -8,12 +8,14 @@ import { ReplayActions } from '../features/replay/components/replay-actions';
 import { ReplayLog } from '../features/replay/components/replay-log';
 import { ReplayProvider } from '../features/replay/components/replay-provider';
 import { ServerButton } from '../features/replay/components/server-line';
+import { ReportActions } from '../features/report/components/report-actions';
 import { catalogResult } from '../lib/catalog';
 import type { Route } from '../lib/paths';
 import { paths } from '../lib/paths';
 import { SharedPaste } from '../features/triage/components/shared-paste';
 import { NotFoundPage } from './not-found-page';
 import { AppProvider } from './provider';
+import { withReportAll } from './report-slots';
 import { triageSlots } from './triage-slots';
 import { useHashRoute } from './use-hash-route';
 import './styles.css';
@@ -40,10 +42,11 @@ function renderRoute(route: Route, catalog: Catalog, paste: PageState): ReactNod
             catalog={catalog}
             text={paste.text}
             onTextChange={paste.setText}
-            {...triageSlots(catalog)}
+            {...withReportAll(triageSlots(catalog), catalog)}
             renderActions={(finding) => (
               <>
                 <ReplayActions finding={finding} catalog={catalog} />
+                <ReportActions finding={finding} catalog={catalog} pastedText={paste.text} />
               </>
             )}
           />
