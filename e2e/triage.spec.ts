@@ -94,6 +94,19 @@ test.describe('a whole log', () => {
     await expect(page.getByTestId('finding').first()).toBeVisible();
   });
 
+  test('a 500 KB paste stays editable text, is decoded in the worker, and again after an edit', async ({ inspector, page }) => {
+    const text = mixedLog(500_000, 13);
+    const groups = expectedGroups(text);
+    await inspector.pasteViaClipboard(text);
+    await expect(inspector.pasteArea).toHaveJSProperty('value', text);
+    await expect(inspector.status).toHaveText(doneStatus(groups), { timeout: 30_000 });
+    expect(await tableRows(inspector)).toEqual(rowsOf(groups));
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\nDeploy finished.');
+    await expect(inspector.status).toHaveText(doneStatus(expectedGroups(`${text}\nDeploy finished.`)), { timeout: 30_000 });
+    await expect(inspector.diagnosis.getByTestId('group-row')).toHaveCount(groups.length);
+  });
+
   test('exports the summary as Markdown and CSV, copied and downloaded', async ({ inspector, page, context }) => {
     test.setTimeout(90_000);
     const text = mixedLog(1.5 * MB, 3);

@@ -29,6 +29,20 @@ describe('reduceDecode', () => {
     expect(s).toEqual({ status: 'done', id: 3, total: 4, findings: [a, b], groups, elapsedMs: 420 });
   });
 
+  it("keeps the previous run's findings on screen until the new run has its own", () => {
+    const groups = groupFindings([a]);
+    const done: LogDecodeState = { status: 'done', id: 1, total: 2, findings: [a], groups, elapsedMs: 5 };
+    let s = startedState(2, done);
+    expect(s).toEqual({ status: 'running', id: 2, done: 0, total: 0, findings: [a], groups });
+    s = reduceDecode(s, { type: 'progress', id: 2, done: 0, total: 3, findings: [] });
+    expect(s).toMatchObject({ total: 3, findings: [a] });
+    s = reduceDecode(s, { type: 'progress', id: 2, done: 1, total: 3, findings: [b] });
+    expect(s).toMatchObject({ done: 1, findings: [b] });
+    expect(startedState(3, { status: 'error', id: 2, error: 'x' })).toMatchObject({ findings: [], groups: [] });
+    // Cancelled before this run found anything: the previous run's findings are not this one's part read.
+    expect(cancelledState(startedState(4, done))).toMatchObject({ status: 'cancelled', findings: [], groups: [] });
+  });
+
   it('drops the messages of another run, and anything after the end', () => {
     const s = startedState(5);
     expect(reduceDecode(s, { type: 'progress', id: 4, done: 1, total: 2, findings: [a] })).toBe(s);

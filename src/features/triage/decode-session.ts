@@ -19,14 +19,20 @@ export type LogDecodeState =
   | { status: 'cancelled'; id: number; done: number; total: number; findings: Finding[]; groups: Group[] }
   | { status: 'error'; id: number; error: string };
 
-export function startedState(id: number): LogDecodeState {
-  return { status: 'running', id, done: 0, total: 0, findings: [], groups: [] };
+/**
+ * A new run. The previous run's findings stay on screen until this one has some of its own, so that typing in
+ * a long log does not blank the summary at every pause.
+ */
+export function startedState(id: number, previous?: LogDecodeState): LogDecodeState {
+  const kept = previous && previous.status !== 'error' ? { findings: previous.findings, groups: previous.groups } : { findings: [], groups: [] };
+  return { status: 'running', id, done: 0, total: 0, ...kept };
 }
 
-/** The user pressed Cancel: keep what was found so far. A finished run stays finished. */
+/** The user pressed Cancel: keep what this run found so far. A finished run stays finished. */
 export function cancelledState(state: LogDecodeState): LogDecodeState {
   if (state.status !== 'running') return state;
-  return { ...state, status: 'cancelled' };
+  // Before this run's first findings, what is on screen is the previous run's: it is not "the part read".
+  return state.done === 0 ? { ...state, status: 'cancelled', findings: [], groups: [] } : { ...state, status: 'cancelled' };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -58,6 +64,8 @@ export function reduceDecode(state: LogDecodeState, message: DecodeResponse): Lo
   if (state.status !== 'running') return state;
   switch (message.type) {
     case 'progress':
+      // The first message (nothing read yet) only says how many parts there are.
+      if (message.done === 0) return { ...state, total: message.total };
       return { ...state, done: message.done, total: message.total, findings: message.findings, groups: groupFindings(message.findings) };
     case 'done':
       return {
@@ -69,7 +77,7 @@ export function reduceDecode(state: LogDecodeState, message: DecodeResponse): Lo
         elapsedMs: message.elapsedMs,
       };
     case 'cancelled':
-      return { ...state, status: 'cancelled' };
+      return cancelledState(state);
     case 'error':
       return { status: 'error', id: state.id, error: message.error };
   }

@@ -52,7 +52,7 @@ export function useLogDecode(text: string, catalog: Catalog): LogDecode {
   useEffect(() => {
     const id = ++nextId.current;
     let started = false;
-    setState(startedState(id));
+    setState((s) => startedState(id, s));
     const timer = window.setTimeout(() => {
       const request: DecodeRequest = { type: 'start', id, text, catalog };
       workerRef.current?.postMessage(request);
