@@ -16,7 +16,8 @@ export class Inspector {
     this.page = page;
     this.pasteArea = page.getByLabel('Paste an error, envelope, trace or log');
     this.diagnosis = page.getByRole('region', { name: 'Diagnosis' });
-    this.status = this.diagnosis.getByRole('status');
+    // The live summary is the region's first status; the cards' actions (reports) have statuses of their own below it.
+    this.status = this.diagnosis.getByRole('status').first();
     this.findings = page.getByTestId('finding');
     this.clearButton = page.getByRole('button', { name: 'Clear' });
     this.openFileButton = page.getByRole('button', { name: 'Open file…' });

@@ -227,7 +227,7 @@ test.describe('share links', () => {
       await expect(other).toHaveTitle('Shared paste · Resonate Inspector');
       await expect(other.getByRole('complementary', { name: 'Shared paste' })).toContainText('Opened from a share link');
       const diagnosis = other.getByRole('region', { name: 'Diagnosis' });
-      await expect(diagnosis.getByRole('status')).toHaveText(status ?? '');
+      await expect(diagnosis.getByRole('status').first()).toHaveText(status ?? '');
       await expect(diagnosis.getByTestId('group-row')).toHaveCount(groups.length);
       expect(
         await diagnosis.getByTestId('group-row').evaluateAll((rs) => rs.map((r): [string, number] => [r.getAttribute('data-key') ?? '', Number(r.getAttribute('data-count'))])),
