@@ -35,7 +35,8 @@ export function CopyAllMarkdown({ findings, catalog, pastedText }: CopyAllMarkdo
           Copy all as Markdown
         </button>
         <span className="report-hint">one report of the {formatCount(findings.length)} findings, redacted</span>
-        <p className="report-status" role="status">
+        {/* A live region without role=status: the results summary is the page's one status. */}
+        <p className="report-status" aria-live="polite">
           {status}
         </p>
       </div>

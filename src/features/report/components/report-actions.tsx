@@ -69,7 +69,8 @@ export function ReportActions({ finding, catalog, pastedText }: ReportActionsPro
         <button type="button" className="button button-quiet" onClick={(e) => void copyMarkdown(e)}>
           Copy as Markdown
         </button>
-        <p className="report-status" role="status">
+        {/* A live region without role=status: the results summary is the page's one status. */}
+        <p className="report-status" aria-live="polite">
           {status}
         </p>
       </div>
