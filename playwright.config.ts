@@ -4,9 +4,12 @@ const port = Number(process.env.E2E_PORT) || 4173;
 const baseURL = `http://127.0.0.1:${port}`;
 // OUT_DIR lets several people build and preview side by side (vite.config.ts reads it for the build).
 const outDir = process.env.OUT_DIR ?? 'dist';
+// Screenshot runs (`npm run screenshots`) take pictures for a person to look at; they are not part of `npm test`.
+const screenshots = !!process.env.SCREENSHOTS;
 
 export default defineConfig({
   testDir: './e2e',
+  ...(screenshots ? { grep: /@screenshots/ } : { grepInvert: /@screenshots/ }),
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 2,

@@ -290,9 +290,8 @@ test.describe('replay faults from a server that allows CORS', () => {
   });
 });
 
-// Screenshots for a person to look at: `SCREENSHOTS=1 npx playwright test e2e/replay.spec.ts`. They land in screenshots/.
-test.describe('replay screenshots', () => {
-  test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to take screenshots');
+// Screenshots for a person to look at: `npm run screenshots`. They land in screenshots/.
+test.describe('replay screenshots', { tag: '@screenshots' }, () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`${colorScheme}`, async ({ inspector, page }) => {

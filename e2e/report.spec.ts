@@ -230,9 +230,8 @@ test.describe('reports', () => {
   });
 });
 
-// Screenshots for a person to look at: `SCREENSHOTS=1 npx playwright test e2e/report.spec.ts`. They land in screenshots/.
-test.describe('report screenshots', () => {
-  test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to take screenshots');
+// Screenshots for a person to look at: `npm run screenshots`. They land in screenshots/.
+test.describe('report screenshots', { tag: '@screenshots' }, () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     test(colorScheme, async ({ inspector, page }) => {

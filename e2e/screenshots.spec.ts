@@ -2,9 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { ENVELOPE_404, ENVELOPE_SUCCESS, NOT_RESONATE, PYTHON_TRACEBACK, TS_STACK, VERSION_MISMATCH } from './pastes';
 
-// Screenshots for a person to look at (not assertions): `SCREENSHOTS=1 npx playwright test e2e/screenshots.spec.ts`.
+// Screenshots for a person to look at (not assertions): `npm run screenshots`.
 // They land in screenshots/ (git-ignored).
-test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to take screenshots');
 
 const dir = 'screenshots';
 const schemes = ['light', 'dark'] as const;
@@ -15,7 +14,7 @@ const sizes = [
 
 for (const colorScheme of schemes) {
   for (const size of sizes) {
-    test(`${colorScheme} ${size.name}`, async ({ inspector, page }) => {
+    test(`${colorScheme} ${size.name}`, { tag: '@screenshots' }, async ({ inspector, page }) => {
       mkdirSync(dir, { recursive: true });
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.emulateMedia({ colorScheme });

@@ -3,13 +3,12 @@ import { expect, test } from './fixtures';
 import { MB, plain, expectedGroups, mixedLog } from './triage-helpers';
 
 // Screenshots of the triage screens for a person to look at (not assertions):
-// `SCREENSHOTS=1 npx playwright test e2e/triage-screenshots.spec.ts`. They land in screenshots/ (git-ignored).
-test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to take screenshots');
+// `npm run screenshots`. They land in screenshots/ (git-ignored).
 
 const dir = 'screenshots';
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`triage ${colorScheme}`, async ({ inspector, page }) => {
+  test(`triage ${colorScheme}`, { tag: '@screenshots' }, async ({ inspector, page }) => {
     test.setTimeout(120_000);
     mkdirSync(dir, { recursive: true });
     await page.setViewportSize({ width: 1280, height: 900 });
