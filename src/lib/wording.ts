@@ -1,4 +1,5 @@
-import type { Source, Verdict } from '../core/catalog/catalog-types';
+import type { Verdict } from '../core/catalog/catalog-types';
+import { sourceLabel } from '../core/catalog/source-labels';
 
 /** A retry verdict, or `n/a` for a success. */
 export type RetryClass = Verdict | 'n/a';
@@ -24,17 +25,7 @@ export function retryAnswer(retry: RetryClass): RetryAnswer {
   return ANSWERS[retry];
 }
 
-const SOURCE_LABELS: Record<Source, string> = {
-  server: 'Resonate server',
-  'legacy-server': 'Legacy Go server',
-  'python-sdk': 'Python SDK',
-  'ts-sdk': 'TypeScript SDK',
-  unknown: 'Not Resonate',
-};
-
-export function sourceLabel(source: Source): string {
-  return SOURCE_LABELS[source];
-}
+export { sourceLabel };
 
 /** "1 finding", "3 findings". */
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import catalogJson from '../../../public/catalog.json';
 import schema from '../../../public/catalog.schema.json';
 import { matchEntry } from '../decode/classify';
+import { sharedDir } from '../../testing/shared-fixtures';
 import { parseCatalog } from './parse-catalog';
 
 const parsed = parseCatalog(catalogJson);
 if (!parsed.ok) throw new Error(parsed.error);
 const catalog = parsed.catalog;
-const sharedDir = process.env.SHARED_DIR ?? resolve(__dirname, '../../../../shared');
+const shared = sharedDir();
 
 describe('the shared catalog', () => {
   it('validates against its JSON Schema', () => {
@@ -39,7 +40,7 @@ describe('the shared catalog', () => {
   });
 
   it('has an entry for every code on the public errors page', () => {
-    const seed = readFileSync(resolve(sharedDir, 'seed/errors-page.txt'), 'utf8');
+    const seed = readFileSync(resolve(shared, 'seed/errors-page.txt'), 'utf8');
     const tsCodes = [...seed.matchAll(/^(11\d\d)#$/gm)].map((m) => m[1]);
     expect(tsCodes.length).toBeGreaterThanOrEqual(12);
     for (const code of tsCodes) expect(catalog.entries.some((e) => e.source === 'ts-sdk' && e.code === code), code).toBe(true);
@@ -53,7 +54,7 @@ describe('the shared catalog', () => {
   });
 
   it("matches every validation message of the server (server-protocol.md §6) to its own entry", () => {
-    const ref = readFileSync(resolve(sharedDir, 'reference/server-protocol.md'), 'utf8');
+    const ref = readFileSync(resolve(shared, 'reference/server-protocol.md'), 'utf8');
     const section = ref.slice(ref.indexOf('All messages (v0.9.5):'), ref.indexOf('## 7.'));
     const messages = [...section.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '').filter((m) => /^[A-Z]/.test(m));
     expect(messages.length).toBeGreaterThanOrEqual(20);
@@ -65,7 +66,7 @@ describe('the shared catalog', () => {
   });
 
   it('matches every code of the legacy v0.7.19 table', () => {
-    const ref = readFileSync(resolve(sharedDir, 'reference/legacy-server.md'), 'utf8');
+    const ref = readFileSync(resolve(shared, 'reference/legacy-server.md'), 'utf8');
     const table = ref.slice(ref.indexOf('## 3. Code table'), ref.indexOf('Legacy idempotency semantics'));
     const rows = [...table.matchAll(/^\| (\d{5}) \| \d{3} \| ([^|]+?) \|/gm)];
     expect(rows.length).toBeGreaterThan(20);

@@ -1,20 +1,15 @@
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import catalogJson from '../../../public/catalog.json';
 import { parseCatalog } from '../catalog/parse-catalog';
+import { readSharedFixtures } from '../../testing/shared-fixtures';
 import { readFindings as decode } from './decode';
 
 const parsed = parseCatalog(catalogJson);
 if (!parsed.ok) throw new Error(parsed.error);
 const catalog = parsed.catalog;
 
-const fixtureDir = resolve(process.env.SHARED_DIR ?? resolve(__dirname, '../../../../shared'), 'fixtures');
-const samples: string[] = readdirSync(fixtureDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) => readFileSync(resolve(fixtureDir, f), 'utf8').split('\n').filter(Boolean))
-  .map((l) => (JSON.parse(l) as { input: string }).input);
+const samples: string[] = readSharedFixtures().map((f) => f.input);
 
 /** Cuts, duplicates, splices and corrupts real pastes the way people mangle them. */
 const mutated = fc

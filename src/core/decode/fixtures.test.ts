@@ -1,31 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import catalogJson from '../../../public/catalog.json';
 import { parseCatalog } from '../catalog/parse-catalog';
+import { readSharedFixtures, type SharedFixture } from '../../testing/shared-fixtures';
 import { decode } from './decode';
 
-type Expect = {
-  source: string;
-  status?: number | null;
-  code?: string | null;
-  kind?: string | null;
-  message?: string | null;
-  name?: string;
-  retry: string;
-};
-type Fixture = { id: string; input: string; expect: Expect };
-
-const sharedDir = process.env.SHARED_DIR ?? resolve(__dirname, '../../../../shared');
-const fixtureDir = resolve(sharedDir, 'fixtures');
-const fixtures: Fixture[] = readdirSync(fixtureDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) =>
-    readFileSync(resolve(fixtureDir, f), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as Fixture),
-  );
+type Fixture = SharedFixture & { expect: { name?: string } };
+const fixtures: Fixture[] = readSharedFixtures();
 
 const parsed = parseCatalog(catalogJson);
 if (!parsed.ok) throw new Error(parsed.error);

@@ -4,8 +4,6 @@
  * never survive into a GitHub URL (decoded back too), a Discord message or a Markdown report.
  */
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import catalogJson from '../../../public/catalog.json';
 import { parseCatalog } from '../catalog/parse-catalog';
@@ -13,6 +11,7 @@ import { decode } from '../decode/decode';
 import { DISCORD_LIMIT, buildDiscordMessage } from './discord';
 import { DEFAULT_URL_BUDGET, buildGithubReport } from './github';
 import { buildMarkdownReport, buildMarkdownReportAll } from './markdown';
+import { readSharedFixtures } from '../../testing/shared-fixtures';
 import type { Secret } from './test-secrets';
 import { SNIPPETS, base64, jwtCores, jwtOf, leaked, plantAt, plantInEnvelopes } from './test-secrets';
 
@@ -20,11 +19,7 @@ const parsed = parseCatalog(catalogJson);
 if (!parsed.ok) throw new Error(parsed.error);
 const catalog = parsed.catalog;
 
-const fixtureDir = resolve(process.env.SHARED_DIR ?? resolve(__dirname, '../../../../shared'), 'fixtures');
-const samples: string[] = readdirSync(fixtureDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) => readFileSync(resolve(fixtureDir, f), 'utf8').split('\n').filter((l) => l.trim() !== ''))
-  .map((l) => (JSON.parse(l) as { input: string }).input);
+const samples: string[] = readSharedFixtures().map((f) => f.input);
 
 // ---------------------------------------------------------------------------------------------------------
 // Generators: random material in the shapes real secrets have.

@@ -7,6 +7,7 @@ import type { Catalog, CatalogEntry, Source } from '../catalog/catalog-types';
 import type { Finding, Frame } from '../decode/finding';
 import type { Redaction, RedactFindingOptions } from './redact';
 import { redact, redactFinding } from './redact';
+import { sourceLabel } from '../catalog/source-labels';
 
 /**
  * `includePayloads` keeps promise payloads on purpose; `pastedText` (the whole paste) is read for the
@@ -26,17 +27,7 @@ export const DEFAULT_REPOS: Record<Source, string> = {
   unknown: 'resonatehq/.github',
 };
 
-const SOURCE_LABELS: Record<Source, string> = {
-  server: 'Resonate server',
-  'legacy-server': 'Legacy Go server',
-  'python-sdk': 'Python SDK',
-  'ts-sdk': 'TypeScript SDK',
-  unknown: 'Not Resonate',
-};
-
-export function sourceLabel(source: Source): string {
-  return SOURCE_LABELS[source];
-}
+export { sourceLabel };
 
 /** The plain answer to "Is a retry safe?" (the same words as the page). */
 const RETRY_ANSWERS: Record<Finding['retry'], string> = {

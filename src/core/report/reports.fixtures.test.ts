@@ -4,8 +4,6 @@
  * fields that hold the diagnosis; the Discord message is at most 2,000 characters; and with secrets planted
  * in the paste (in the envelopes and between its lines), none of them survives into any report.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import catalogJson from '../../../public/catalog.json';
 import type { Source } from '../catalog/catalog-types';
@@ -15,22 +13,12 @@ import type { Finding } from '../decode/finding';
 import { DISCORD_LIMIT, buildDiscordMessage } from './discord';
 import { DEFAULT_URL_BUDGET, buildGithubReport } from './github';
 import { buildMarkdownReport, buildMarkdownReportAll } from './markdown';
+import { readSharedFixtures } from '../../testing/shared-fixtures';
 import { mdSafe } from './report-parts';
 import type { Secret } from './test-secrets';
 import { SNIPPETS, base64, jwtCores, jwtOf, leaked, plantAt, plantInEnvelopes } from './test-secrets';
 
-type Fixture = { id: string; input: string };
-
-const sharedDir = process.env.SHARED_DIR ?? resolve(__dirname, '../../../../shared');
-const fixtureDir = resolve(sharedDir, 'fixtures');
-const fixtures: Fixture[] = readdirSync(fixtureDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) =>
-    readFileSync(resolve(fixtureDir, f), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as Fixture),
-  );
+const fixtures = readSharedFixtures();
 
 const parsed = parseCatalog(catalogJson);
 if (!parsed.ok) throw new Error(parsed.error);

@@ -1,44 +1,25 @@
 /** Test data for the report tests: a finding and a small catalog, built from plain values. */
 import type { Catalog, CatalogEntry } from '../catalog/catalog-types';
 import type { Finding } from '../decode/finding';
+import { makeFinding as baseFinding } from '../../testing/make-finding';
 
 export function makeFinding(overrides: Partial<Finding> = {}): Finding {
-  return {
-    source: 'server',
-    code: '404',
-    status: 404,
+  return baseFinding({
     kind: 'promise.get',
-    message: 'Promise not found',
-    name: null,
-    entry: 'server.404.promise-not-found',
-    error: true,
-    retry: 'after-fix',
-    retryReason: 'The same request fails until a promise with this id exists.',
-    title: 'Promise not found',
     summary: 'The server has no promise with this id.',
     cause: 'The id is wrong, or the request went to another server.',
     causes: ['The id is wrong, or the request went to another server.', 'The promise was not created yet.'],
     steps: ['Check the id and the server URL.', 'Create the promise first.'],
-    mismatch: null,
-    notes: [],
-    inferred: [],
-    warning: false,
     corrId: 'c-17',
     ids: { promise: 'order-42' },
     versions: { server: 'Rust server (envelope protocol)', protocol: '2026-04-01' },
-    userFrame: null,
-    frames: [],
-    chain: [],
-    wraps: null,
     request: { kind: 'promise.get', head: { corrId: 'c-17', version: '2026-04-01' }, data: { id: 'order-42' } },
     response: { kind: 'promise.get', head: { corrId: 'c-17', status: 404, version: '2026-04-01' }, data: 'Promise not found' },
-    count: 1,
     span: { startLine: 1, endLine: 2 },
-    spans: [{ startLine: 1, endLine: 2 }],
     excerpt:
       '{"kind":"promise.get","head":{"corrId":"c-17","version":"2026-04-01"},"data":{"id":"order-42"}}\n{"kind":"promise.get","head":{"corrId":"c-17","status":404,"version":"2026-04-01"},"data":"Promise not found"}',
     ...overrides,
-  };
+  });
 }
 
 function entry(id: string, source: CatalogEntry['source'], extra: Partial<CatalogEntry> = {}): CatalogEntry {

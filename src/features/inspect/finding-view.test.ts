@@ -13,43 +13,18 @@ import {
   whatHappened,
 } from './finding-view';
 import type { CatalogEntry } from '../../core/catalog/catalog-types';
+import { makeFinding } from '../../testing/make-finding';
 
 function finding(over: Partial<Finding> = {}): Finding {
-  const base = {
-    source: 'server' as const,
-    code: '404',
-    status: 404,
+  return makeFinding({
     kind: 'promise.get',
-    message: 'Promise not found',
-    name: null,
-    entry: 'server.404.promise-not-found',
-    error: true,
-    retry: 'after-fix' as const,
-    retryReason: 'The same request fails until a promise with this id exists.',
-    title: 'Promise not found',
     summary: 'The server has no promise with this id.',
     cause: 'The id is wrong.',
     causes: ['The id is wrong.', 'The promise was not created yet.'],
     steps: ['Check the id.'],
-    mismatch: null,
-    notes: [],
-    inferred: [],
-    warning: false,
     corrId: 'c1',
-    ids: {},
-    versions: {},
-    userFrame: null,
-    frames: [],
-    chain: [],
-    wraps: null,
-    request: null,
-    response: null,
-    count: 1,
-    span: { startLine: 1, endLine: 1 },
-    spans: [{ startLine: 1, endLine: 1 }],
-    excerpt: '',
-  };
-  return { ...base, ...over };
+    ...over,
+  });
 }
 
 describe('findingNature', () => {
