@@ -121,12 +121,15 @@ function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride:
           bodyLines.push(lines[e]?.text ?? '');
           e++;
         }
+        const message = bodyLines.join('\n').trim();
+        // A body the catalog knows by its text says which server wrote it (gin's "404 page not found" is the Go server's).
+        const known = plainMessages.get(message);
         push({
-          source: http.serverVersion ? 'legacy-server' : 'server',
+          source: known?.source ?? (http.serverVersion ? 'legacy-server' : 'server'),
           code: String(http.status),
           status: http.status,
           kind: null,
-          message: bodyLines.join('\n').trim(),
+          message,
           name: null,
           span: { startLine: no(i), endLine: no(e - 1) },
         });

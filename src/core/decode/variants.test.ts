@@ -239,3 +239,11 @@ describe('interleaved and odd lines', () => {
     expect(findings[0]?.kind).not.toBe('promise.eyJhbGciOi');
   });
 });
+
+describe('plain-text bodies', () => {
+  it("read gin's 404 page as the legacy Go server's", () => {
+    const f = decode('HTTP/1.1 404 Not Found\nContent-Type: text/plain\n\n404 page not found', catalog)[0];
+    expect(f?.source).toBe('legacy-server');
+    expect(f?.status).toBe(404);
+  });
+});
