@@ -7,6 +7,7 @@ import { paths } from '../../../lib/paths';
 import { sourceLabel } from '../../../lib/wording';
 import { groupBySource, searchCatalog } from '../catalog-search';
 import '../catalog.css';
+import { Fact } from '../../../components/fact';
 
 /**
  * The catalog browser (`#/catalog`): every entry, searchable by code, message or any word of its text, grouped
@@ -95,15 +96,6 @@ export function CatalogPage({ catalog }: { catalog: Catalog }) {
           <Fact label="TypeScript SDK" value={catalog.covers.tsSdk} />
         </dl>
       </section>
-    </div>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="fact">
-      <dt>{label}</dt>
-      <dd>{value}</dd>
     </div>
   );
 }

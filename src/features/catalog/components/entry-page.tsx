@@ -7,6 +7,7 @@ import { matchRules } from '../../../lib/catalog-view';
 import { paths } from '../../../lib/paths';
 import { issuesHref, safeHref } from '../../../lib/safe-href';
 import { sourceLabel } from '../../../lib/wording';
+import { Fact } from '../../../components/fact';
 
 type EntryPageProps = { catalog: Catalog; id: string };
 
@@ -174,15 +175,6 @@ function Entry({ catalog, entry }: { catalog: Catalog; entry: CatalogEntry }) {
           <p className="entry-ref">Catalog version {catalog.version}.</p>
         </section>
       </article>
-    </div>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="fact">
-      <dt>{label}</dt>
-      <dd>{value}</dd>
     </div>
   );
 }

@@ -8,7 +8,7 @@ export function ServerLine({ lead = 'Replays go to' }: { lead?: string }) {
     <div className="server-line">
       <p className="server-line-main">
         <span className="server-line-lead">{lead}:</span> <strong>{server.detail}</strong>{' '}
-        <button type="button" className="link-button" onClick={openSettings} aria-haspopup="dialog">
+        <button type="button" className="plain-button" onClick={openSettings} aria-haspopup="dialog">
           Change server…
         </button>
       </p>
