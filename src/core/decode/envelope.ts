@@ -195,7 +195,10 @@ export function readJson(value: unknown): JsonReading | null {
   // TS SDK: JSON.stringify(err) / { error: String(err), ...err }.
   const href = str(value.href);
   const hrefCode = href ? /rn8\.io\/e\/(11\d\d)/.exec(href)?.[1] : undefined;
-  if (typeof value.level === 'string' && typeof value.msg === 'string') return readTsLog(value, hrefCode);
+  if (typeof value.level === 'string' && typeof value.msg === 'string') {
+    const log = readTsLog(value, hrefCode);
+    if (log) return log;
+  }
   if (hrefCode || (value.name === 'ResonateError' && typeof value.code === 'string')) {
     const errText = str(value.error) ?? str(value.message);
     return {
@@ -265,7 +268,12 @@ function readTsLog(value: Rec, hrefCode: string | undefined): JsonReading | null
 function embeddedTexts(value: unknown, depth: number): string[] {
   if (depth > 4) return [];
   if (typeof value === 'string') {
-    return value.includes('\n') && /Traceback \(most recent call last\)|\n\s+at |Error|Exception/.test(value) ? [value] : [];
+    if (value.includes('\n') && /Traceback \(most recent call last\)|\n\s+at |Error|Exception/.test(value)) return [value];
+    // An envelope or error body logged as an escaped string: "response":"{\"kind\":…}".
+    if (/^\s*\{\s*"(?:kind|error)"\s*:/.test(value)) return [value];
+    // One-line error texts a log record carries ("error": "ResonateError: …", "[100.40400] …" with its class).
+    if (/\bResonate\w*(?:Error|Exception)\b|rn8\.io\/e\/11\d\d/.test(value)) return [value];
+    return [];
   }
   if (Array.isArray(value)) {
     if (value.length > 1 && value.every((v) => typeof v === 'string') && value.some((v) => /^\s+at |File "/.test(v))) {
@@ -273,6 +281,15 @@ function embeddedTexts(value: unknown, depth: number): string[] {
     }
     return value.flatMap((v) => embeddedTexts(v, depth + 1));
   }
-  if (isRecord(value)) return Object.values(value).flatMap((v) => embeddedTexts(v, depth + 1));
+  if (isRecord(value)) {
+    // An exception split into class and text (Sentry's exception.values[], pino's err, Python loggers' exc_type).
+    const type = str(value.type) ?? str(value.exc_type) ?? str(value.name);
+    const text = str(value.value) ?? str(value.message) ?? str(value.exc_value);
+    const split = type && text !== undefined && /^[A-Z][\w.]*(?:Error|Exception)$/.test(type) && !text.startsWith(type) ? [`${type}: ${text}`] : [];
+    const inner = Object.values(value).flatMap((v) => embeddedTexts(v, depth + 1));
+    // A stack beside them says more than class and text; a bare field ("type": "ResonateError") says less.
+    const stacks = inner.filter((t) => t.includes('\n'));
+    return stacks.length > 0 ? stacks : split.length > 0 ? split : inner;
+  }
   return [];
 }

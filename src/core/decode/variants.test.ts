@@ -247,3 +247,39 @@ describe('plain-text bodies', () => {
     expect(f?.status).toBe(404);
   });
 });
+
+describe('log records that carry the error inside', () => {
+  it('reads an envelope logged as an escaped JSON string', () => {
+    const line = JSON.stringify({
+      level: 'error',
+      msg: 'resonate call failed',
+      response: '{"kind":"task.acquire","head":{"corrId":"c1","status":409,"version":"2026-04-01"},"data":"Task is not pending"}',
+    });
+    const f = decode(line, catalog)[0];
+    expect([f?.source, f?.code, f?.kind, f?.retry]).toEqual(['server', '409', 'task.acquire', 'never']);
+  });
+
+  it('reads an exception split into type and value (a Sentry event)', () => {
+    const event = JSON.stringify({
+      event_id: 'abc',
+      exception: { values: [{ type: 'ResonateStoreError', value: '[100.40400] The specified promise was not found', module: 'resonate.errors.errors' }] },
+    });
+    const f = decode(event, catalog)[0];
+    expect([f?.source, f?.code, f?.retry]).toEqual(['python-sdk', '100.40400', 'after-fix']);
+  });
+
+  it('reads a pino error record with its stack', () => {
+    const record = JSON.stringify({
+      level: 50,
+      time: 1764057600000,
+      err: {
+        type: 'ResonateError',
+        message: "Function 'sendWelcomeEmail' is not registered",
+        stack:
+          "ResonateError: Function 'sendWelcomeEmail' is not registered\n    at Object.REGISTRY_FUNCTION_NOT_REGISTERED (/app/node_modules/@resonatehq/sdk/dist/src/exceptions.js:42:16)\n    at Resonate.beginRun (/app/node_modules/@resonatehq/sdk/dist/src/resonate.js:300:40)",
+      },
+    });
+    const f = decode(record, catalog)[0];
+    expect([f?.source, f?.code]).toEqual(['ts-sdk', '1103']);
+  });
+});
