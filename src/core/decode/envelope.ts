@@ -259,7 +259,8 @@ function readTsLog(value: Rec, hrefCode: string | undefined): JsonReading | null
   if (error && /\n\s+at /.test(error)) return { type: 'text', texts: [error] };
   if (error && (value.level === 'warn' || value.level === 'error')) {
     // "executeUntilBlocked failed" / "onMessage failed" repeat an error's message: diagnose it only if the catalog knows it.
-    return { type: 'raw', raw: { ...base, source: 'ts-sdk', code: null, message: error }, echo: true };
+    const message = error.replace(/^(?:[\w$]+ \[ResonateError\]|ResonateError): /, '');
+    return { type: 'raw', raw: { ...base, source: 'ts-sdk', code: null, message }, echo: true };
   }
   return null;
 }
