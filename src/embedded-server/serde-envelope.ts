@@ -160,10 +160,13 @@ class Reader {
     if (this.depth > MAX_DEPTH) throw this.error('recursion limit exceeded');
   }
 
-  private struct(spec: StructSpec): void {
+  /**
+   * Walks an object the way serde_json does (commas, trailing comma, `:`), with its error texts and positions:
+   * `onKey` sees each key before its colon, `onValue` reads the value after it.
+   */
+  private objectEntries(onKey: (key: string) => void, onValue: (key: string) => void): void {
     this.enter();
     this.i++; // {
-    const seen = new Set<string>();
     let first = true;
     for (;;) {
       this.ws();
@@ -186,28 +189,19 @@ class Reader {
       if (k !== '"') throw this.peekError('key must be a string');
       this.i++;
       const key = this.string();
-      const field = spec.fields.find(([name]) => name === key);
-      if (field && seen.has(key)) throw this.error(`duplicate field \`${key}\``);
+      onKey(key);
       this.ws();
       const colon = this.peek();
       if (colon === undefined) throw this.peekError('EOF while parsing an object');
       if (colon !== ':') throw this.peekError('expected `:`');
       this.i++;
-      if (field) {
-        seen.add(key);
-        this.value(field[1]);
-      } else {
-        this.any();
-      }
+      onValue(key);
     }
     this.depth--;
-    for (const name of spec.required) {
-      if (!seen.has(name)) throw this.error(`missing field \`${name}\``);
-    }
   }
 
-  /** serde_json also reads a struct from an array, fields in declaration order. */
-  private structSeq(spec: StructSpec): void {
+  /** Walks a list the way serde_json does; `onItem` reads item n. Returns the number of items. */
+  private seqItems(onItem: (n: number) => void): number {
     this.enter();
     this.i++; // [
     let n = 0;
@@ -226,12 +220,41 @@ class Reader {
         } else if (c === undefined) throw this.peekError('EOF while parsing a list');
         else throw this.peekError('expected `,` or `]`');
       }
-      const field = spec.fields[n];
-      if (!field) throw this.peekError('trailing characters');
-      this.value(field[1]);
+      onItem(n);
       n++;
     }
     this.depth--;
+    return n;
+  }
+
+  private struct(spec: StructSpec): void {
+    const seen = new Set<string>();
+    this.objectEntries(
+      (key) => {
+        if (seen.has(key) && spec.fields.some(([name]) => name === key)) throw this.error(`duplicate field \`${key}\``);
+      },
+      (key) => {
+        const field = spec.fields.find(([name]) => name === key);
+        if (field) {
+          seen.add(key);
+          this.value(field[1]);
+        } else {
+          this.any();
+        }
+      },
+    );
+    for (const name of spec.required) {
+      if (!seen.has(name)) throw this.error(`missing field \`${name}\``);
+    }
+  }
+
+  /** serde_json also reads a struct from an array, fields in declaration order. */
+  private structSeq(spec: StructSpec): void {
+    const n = this.seqItems((i) => {
+      const field = spec.fields[i];
+      if (!field) throw this.peekError('trailing characters');
+      this.value(field[1]);
+    });
     if (n < spec.required.length) throw this.error(`invalid length ${n}, expected struct ${spec.name} with ${spec.fields.length} elements`);
   }
 
@@ -240,63 +263,14 @@ class Reader {
     const c = this.peek();
     if (c === undefined) throw this.peekError('EOF while parsing a value');
     if (c === '{') {
-      this.enter();
-      this.i++;
-      let first = true;
-      for (;;) {
-        this.ws();
-        const d = this.peek();
-        if (d === '}') {
-          this.i++;
-          break;
-        }
-        if (!first) {
-          if (d === ',') {
-            this.i++;
-            this.ws();
-            if (this.peek() === '}') throw this.peekError('trailing comma');
-          } else if (d === undefined) throw this.peekError('EOF while parsing an object');
-          else throw this.peekError('expected `,` or `}`');
-        }
-        first = false;
-        const k = this.peek();
-        if (k === undefined) throw this.peekError('EOF while parsing a value');
-        if (k !== '"') throw this.peekError('key must be a string');
-        this.i++;
-        this.string();
-        this.ws();
-        const colon = this.peek();
-        if (colon === undefined) throw this.peekError('EOF while parsing an object');
-        if (colon !== ':') throw this.peekError('expected `:`');
-        this.i++;
-        this.any();
-      }
-      this.depth--;
+      this.objectEntries(
+        () => undefined,
+        () => this.any(),
+      );
       return;
     }
     if (c === '[') {
-      this.enter();
-      this.i++;
-      let first = true;
-      for (;;) {
-        this.ws();
-        const d = this.peek();
-        if (d === ']') {
-          this.i++;
-          break;
-        }
-        if (!first) {
-          if (d === ',') {
-            this.i++;
-            this.ws();
-            if (this.peek() === ']') throw this.peekError('trailing comma');
-          } else if (d === undefined) throw this.peekError('EOF while parsing a list');
-          else throw this.peekError('expected `,` or `]`');
-        }
-        first = false;
-        this.any();
-      }
-      this.depth--;
+      this.seqItems(() => this.any());
       return;
     }
     if (c === '"') {
