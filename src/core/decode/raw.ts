@@ -1,32 +1,18 @@
-import type { Source } from '../catalog/catalog-types';
-import type { ChainLink, Frame, Span, Versions, Wrapped } from './finding';
+import type { Finding } from './finding';
 
-/** What a reader took off the text, before the catalog diagnosis. */
-export type RawFinding = {
-  source: Source;
-  code: string | null;
-  status: number | null;
-  kind: string | null;
-  rawKind?: string;
-  message: string | null;
-  name: string | null;
-  corrId?: string | null;
-  ids?: { promise?: string; task?: string; schedule?: string };
-  versions?: Versions;
-  frames?: Frame[];
-  userFrame?: Frame | null;
-  chain?: ChainLink[];
-  wraps?: Wrapped | null;
-  request?: unknown;
-  response?: unknown;
-  notes?: string[];
-  mismatch?: string | null;
-  /** A raw finding for the cause, when the final error's verdict depends on it (Python ResonateShutdownError). */
-  cause?: RawFinding;
-  /** Success envelopes: state of data.promise. */
-  promiseState?: string;
-  span: Span;
-};
+/**
+ * What a reader took off the text, before the catalog diagnosis: the facts of a Finding (the same fields and
+ * types), without the diagnosis, most of them optional.
+ */
+export type RawFinding = Pick<Finding, 'source' | 'code' | 'status' | 'kind' | 'message' | 'name' | 'span'> &
+  Partial<
+    Pick<Finding, 'rawKind' | 'corrId' | 'ids' | 'versions' | 'frames' | 'userFrame' | 'chain' | 'wraps' | 'request' | 'response' | 'notes' | 'mismatch'>
+  > & {
+    /** A raw finding for the cause, when the final error's verdict depends on it (Python ResonateShutdownError). */
+    cause?: RawFinding;
+    /** Success envelopes: state of data.promise. */
+    promiseState?: string;
+  };
 
 /** A line of the normalized text, with its 1-based line number in the original paste. */
 export type Line = { text: string; no: number };
