@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { DiagnosisSection } from '../../../components/diagnosis-section';
 import type { Finding } from '../../../core/decode/finding';
 import type { Catalog } from '../../../core/catalog/catalog-types';
 import { findEntry } from '../../../core/catalog/parse-catalog';
@@ -32,15 +33,8 @@ function statusText(diagnosis: Diagnosis): string {
 
 /** The diagnosis: a live summary, then one card per finding (or the empty state). */
 export function Results({ diagnosis, catalog, stale, onExample, renderActions, renderAbove }: ResultsProps) {
-  const id = useId();
   return (
-    <section className={`results${stale ? ' results-stale' : ''}`} aria-labelledby={id} aria-busy={stale}>
-      <h2 id={id} className="results-title">
-        Diagnosis
-      </h2>
-      <p className="results-summary" role="status" aria-live="polite">
-        {statusText(diagnosis)}
-      </p>
+    <DiagnosisSection className={`results${stale ? ' results-stale' : ''}`} busy={stale} status={statusText(diagnosis)}>
       {diagnosis.status === 'empty' && <EmptyState examples={EXAMPLES} onExample={onExample} />}
       {diagnosis.status === 'failed' && (
         <div className="callout callout-error" role="alert">
@@ -72,6 +66,6 @@ export function Results({ diagnosis, catalog, stale, onExample, renderActions, r
           ))}
         </ol>
       )}
-    </section>
+    </DiagnosisSection>
   );
 }

@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { DiagnosisSection } from '../../../components/diagnosis-section';
 import type { Catalog } from '../../../core/catalog/catalog-types';
 import type { Finding } from '../../../core/decode/finding';
 import { statusText } from '../decode-session';
@@ -19,19 +20,12 @@ type LogTriageProps = {
  * in as the worker reads, then the final groups with the log's times. Takes the place of the inspector's results.
  */
 export function LogTriage({ text, catalog, renderCard }: LogTriageProps) {
-  const id = useId();
   const { state, cancel, restart } = useLogDecode(text, catalog);
   const running = state.status === 'running';
   const findings = state.status === 'error' ? [] : state.findings;
 
   return (
-    <section className={`results${running ? ' results-running' : ''}`} aria-labelledby={id} aria-busy={running}>
-      <h2 id={id} className="results-title">
-        Diagnosis
-      </h2>
-      <p className="results-summary" role="status" aria-live="polite">
-        {statusText(state)}
-      </p>
+    <DiagnosisSection className={`results${running ? ' results-running' : ''}`} busy={running} status={statusText(state)}>
       {running && <DecodeProgress done={state.done} total={state.total} chars={text.length} onCancel={cancel} />}
       {state.status === 'cancelled' && (
         <p className="decode-note">
@@ -70,6 +64,6 @@ export function LogTriage({ text, catalog, renderCard }: LogTriageProps) {
           renderCard={renderCard}
         />
       )}
-    </section>
+    </DiagnosisSection>
   );
 }
