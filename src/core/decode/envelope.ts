@@ -77,7 +77,8 @@ export function idsOf(kind: string, request: unknown, response: unknown): RawFin
   return ids;
 }
 
-function successNotes(kind: string, status: number, data: unknown): string[] {
+/** Notes that only the response's own values can give; the per-kind advice is the catalog's (byKind). */
+function successNotes(kind: string, data: unknown): string[] {
   const notes: string[] = [];
   if (!isRecord(data)) return notes;
   if (typeof data.cursor === 'string' && data.cursor !== '') {
@@ -86,8 +87,6 @@ function successNotes(kind: string, status: number, data: unknown): string[] {
   if (kind === 'task.acquire' && isRecord(data.task) && typeof data.task.version === 'number') {
     notes.push(`Task acquired at version ${data.task.version}: use this version for task.fulfill, task.suspend and task.fence.`);
   }
-  if (kind === 'task.fulfill') notes.push('task.fulfill is not idempotent: a repeat of this request gets 409 although the work is done. Do not resend it.');
-  if (kind === 'task.suspend' && status === 200) notes.push('A repeat of this suspend gets 409: the task is no longer acquired.');
   if (kind === 'task.fence' && isRecord(data.action) && isRecord(data.action.head) && typeof data.action.head.status === 'number') {
     const inner = data.action;
     const innerHead = inner.head as Rec;
@@ -97,7 +96,6 @@ function successNotes(kind: string, status: number, data: unknown): string[] {
       );
     }
   }
-  if (kind === 'task.heartbeat') notes.push('A heartbeat always answers 200: it does not prove that this worker still holds its leases.');
   return notes;
 }
 
@@ -116,7 +114,7 @@ export function readJson(value: unknown): JsonReading | null {
     if (status >= 400 && typeof data !== 'string') {
       notes.push('data is not a string although the status is an error: the TS SDK’s in-memory LocalNetwork answers some errors this way.');
     }
-    if (status < 400) notes.push(...successNotes(kind, status, data));
+    if (status < 400) notes.push(...successNotes(kind, data));
     const version = str(head.version);
     const raw: Omit<RawFinding, 'span'> = {
       source: 'server',
