@@ -176,13 +176,13 @@ export function readJson(value: unknown): JsonReading | null {
     };
   }
   if (typeof value.error === 'string' && Object.keys(value).length === 1) {
-    const legacyPath = /no longer supported/i.test(value.error);
+    // The Rust server's 410 for legacy paths; its status and code come from the catalog entry for its text.
     return {
       type: 'raw',
       raw: {
         source: 'server',
-        code: legacyPath ? '410' : null,
-        status: legacyPath ? 410 : null,
+        code: null,
+        status: null,
         kind: null,
         message: value.error,
         name: null,
