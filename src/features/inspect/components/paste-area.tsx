@@ -149,7 +149,7 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
           autoCapitalize="off"
           autoComplete="off"
           autoCorrect="off"
-          wrap="off"
+          wrap="soft"
           rows={14}
         />
       )}
