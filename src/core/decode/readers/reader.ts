@@ -1,0 +1,35 @@
+import type { Catalog } from '../../catalog/catalog-types';
+import type { Span } from '../finding';
+import type { Line, RawFinding } from '../raw';
+
+/** A raw finding as a reader returns it; `echo` marks one that only repeats what another line says (kept if it is diagnosed). */
+export type Read = RawFinding & { echo?: boolean };
+
+/** What every reader of one text sees. */
+export type ReadContext = {
+  /** The normalized lines of the text being read (see normalizeLines). */
+  lines: readonly Line[];
+  catalog: Catalog;
+  /** The 1-based line number, in the paste, of lines[i]. */
+  no: (i: number) => number;
+  /** Reads a text found inside this one (a JSON string that holds a trace) with the same readers; its findings get `span`. */
+  readNested: (text: string, span: Span) => Read[];
+};
+
+/** What a reader read from line i: its raw findings (possibly none) and the index of the last line it read (≥ i). */
+export type ReadResult = { raws: Read[]; end: number };
+
+/** One reader, started afresh for each text: any state it needs (a pending request, an HTTP status line) lives in the instance. */
+export type ReaderInstance = {
+  /** Called for every line the loop visits, before any reader reads it, so the reader can remember context. */
+  see?: (i: number, text: string) => void;
+  /** Reads from line i; null when this reader has nothing there. Never throws on user input. */
+  read: (i: number, text: string) => ReadResult | null;
+};
+
+/** A reader of one shape of text (Python tracebacks, envelopes, server log lines…). */
+export type Reader = {
+  /** Short, kebab-case, for tests and debugging. */
+  name: string;
+  start: (ctx: ReadContext) => ReaderInstance;
+};
