@@ -8,7 +8,7 @@ export type Read = RawFinding & { echo?: boolean };
 /** What every reader of one text sees. */
 export type ReadContext = {
   /** The normalized lines of the text being read (see normalizeLines). */
-  lines: readonly Line[];
+  lines: Line[];
   catalog: Catalog;
   /** The 1-based line number, in the paste, of lines[i]. */
   no: (i: number) => number;

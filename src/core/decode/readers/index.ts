@@ -1,0 +1,29 @@
+import { cliErrorReader } from './cli-error';
+import { httpResponseReader } from './http-response';
+import { jsonObjectsReader } from './json-objects';
+import { lambdaReportReader } from './lambda-report';
+import { nodeErrorReader } from './node-error';
+import { plainBodyReader } from './plain-body';
+import { pytestSectionReader } from './pytest-section';
+import { pythonBannerReader } from './python-banner';
+import { pythonTracebackReader } from './python-traceback';
+import type { Reader } from './reader';
+import { sdkLogLineReader } from './sdk-log-line';
+
+/**
+ * Every reader, in reading order: at each line the first that reads something wins, and reading goes on after
+ * the last line it read. Blocks first (a traceback's lines must not be read one by one), then HTTP and JSON, then
+ * single lines. Adding a format is adding a reader here (and its catalog entries).
+ */
+export const READERS: readonly Reader[] = [
+  pythonBannerReader,
+  pythonTracebackReader,
+  pytestSectionReader,
+  lambdaReportReader,
+  nodeErrorReader,
+  httpResponseReader,
+  jsonObjectsReader,
+  cliErrorReader,
+  sdkLogLineReader,
+  plainBodyReader,
+];

@@ -1,0 +1,114 @@
+import { PROTOCOL_VERSION, idsOf, normalizeKind, readJson } from '../envelope';
+import type { RawFinding } from '../raw';
+import { balancedEnd, parseJsonish } from '../json-scan';
+import { readHttpHead } from './http-response';
+import type { Read, Reader } from './reader';
+
+const LEGACY_REQUEST = /^(?:[<>]\s*)?(?<method>GET|POST|PUT|PATCH|DELETE) (?<path>\/(?:promises|tasks|schedules|callbacks|subscriptions|locks)\S*)/;
+
+/** Does this response answer that request? Same kind, or the server could not read the request's kind or corrId. */
+function pairs(request: Record<string, unknown>, raw: RawFinding): boolean {
+  const reqKind = typeof request.kind === 'string' ? normalizeKind(request.kind) : null;
+  const head = request.head as Record<string, unknown> | undefined;
+  if (raw.kind === 'unknown' || raw.corrId === '0') return true;
+  if (reqKind && reqKind === raw.kind) return true;
+  return typeof head?.corrId === 'string' && head.corrId === raw.corrId;
+}
+
+/**
+ * Every JSON object (pretty or one-line, Python dict reprs too) that starts on a line: response envelopes (paired
+ * with the request pasted before them), legacy `{"error":{…}}` bodies (with the HTTP status line and the REST
+ * request before them), TS JSON logs, and JSON records whose strings hold a trace (read again, nested).
+ */
+export const jsonObjectsReader: Reader = {
+  name: 'json-objects',
+  start: (ctx) => {
+    const { lines } = ctx;
+    const text = lines.map((l) => l.text).join('\n');
+    const offsets: number[] = [];
+    let acc = 0;
+    for (const l of lines) {
+      offsets.push(acc);
+      acc += l.text.length + 1;
+    }
+    const lineAt = (offset: number): number => {
+      let lo = 0;
+      let hi = offsets.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((offsets[mid] ?? 0) <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+
+    let pending: { request: Record<string, unknown>; line: number } | null = null;
+    let legacyRequest: { method: string; path: string; body: unknown; line: number } | null = null;
+    let http: { status: number; line: number; serverVersion?: string } | null = null;
+
+    const see = (i: number, t: string): void => {
+      const head = readHttpHead(lines, i);
+      if (head) {
+        http = { status: head.status, line: i, ...(head.serverVersion ? { serverVersion: head.serverVersion } : {}) };
+        return;
+      }
+      const legacy = t.includes('/') ? LEGACY_REQUEST.exec(t) : null;
+      if (legacy?.groups) legacyRequest = { method: legacy.groups.method ?? '', path: legacy.groups.path ?? '', body: undefined, line: i };
+    };
+
+    const read = (i: number, t: string) => {
+      const out: Read[] = [];
+      let consumedTo = -1;
+      let from = 0;
+      while (from < t.length) {
+        const p = t.indexOf('{', from);
+        if (p < 0) break;
+        const start = (offsets[i] ?? 0) + p;
+        const end = balancedEnd(text, start);
+        const value = end > 0 ? parseJsonish(text.slice(start, end)) : undefined;
+        if (value === undefined) {
+          from = p + 1;
+          continue;
+        }
+        const endLine = lineAt(end - 1);
+        const span = { startLine: ctx.no(i), endLine: ctx.no(endLine) };
+        const reading = readJson(value);
+        if (legacyRequest && legacyRequest.line === i && legacyRequest.body === undefined) legacyRequest.body = value;
+        if (reading?.type === 'request') {
+          pending = { request: reading.request, line: i };
+        } else if (reading?.type === 'raw') {
+          const raw: Read = { ...reading.raw, span, ...(reading.echo ? { echo: true } : {}) };
+          if (raw.source === 'server' && pending && pairs(pending.request, raw)) {
+            raw.request = pending.request;
+            raw.ids = { ...idsOf(raw.kind ?? '', pending.request, raw.response), ...raw.ids };
+            const version = (pending.request.head as Record<string, unknown> | undefined)?.version;
+            if (typeof version === 'string' && version !== PROTOCOL_VERSION) {
+              raw.mismatch = `The request says protocol version "${version}"; the Rust server supports only "${PROTOCOL_VERSION}". The client (SDK, CLI or script) and the server do not speak the same protocol version.`;
+            }
+            raw.span = { startLine: ctx.no(pending.line), endLine: span.endLine };
+            pending = null;
+          }
+          if (raw.source === 'legacy-server') {
+            if (http && i - http.line < 12) {
+              if (http.serverVersion) raw.versions = { ...raw.versions, server: `Go server ${http.serverVersion}` };
+              raw.span = { startLine: ctx.no(http.line), endLine: span.endLine };
+            }
+            if (legacyRequest && i - legacyRequest.line <= 3 && legacyRequest.line !== i) {
+              raw.request = { method: legacyRequest.method, path: legacyRequest.path, body: legacyRequest.body };
+              raw.span = { startLine: ctx.no(legacyRequest.line), endLine: span.endLine };
+              legacyRequest = null;
+            }
+          }
+          out.push(raw);
+        } else if (reading?.type === 'text') {
+          for (const inner of reading.texts) out.push(...ctx.readNested(inner, span));
+        }
+        consumedTo = Math.max(consumedTo, endLine);
+        if (endLine > i) break;
+        from = end - (offsets[i] ?? 0);
+      }
+      return consumedTo >= 0 ? { raws: out, end: consumedTo } : null;
+    };
+    return { see, read };
+  },
+};
