@@ -45,6 +45,8 @@ export type EntryMatch = {
   statuses?: number[];
   /** Success envelopes: the state of `data.promise` (e.g. a create that came back `rejected_timedout`). */
   promiseState?: string[];
+  /** A regular expression over what the error carries beside its message (details, wrapped error, causes): tells two meanings of one message apart. */
+  details?: string;
   /** A fallback entry: used only when nothing more specific matched. */
   fallback?: boolean;
 };

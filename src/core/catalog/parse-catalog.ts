@@ -17,11 +17,14 @@ function entryProblem(e: unknown): string | null {
   if (!isStringArray(e.causes) || !isStringArray(e.steps)) return `entry ${id}: causes/steps must be strings`;
   if (!isRecord(e.retry) || !VERDICTS.includes(e.retry.verdict as never) || typeof e.retry.reason !== 'string')
     return `entry ${id}: bad retry`;
-  if (typeof e.match.pattern === 'string') {
+  for (const key of ['pattern', 'details'] as const) {
+    const source = e.match[key];
+    if (source === undefined) continue;
+    if (typeof source !== 'string') return `entry ${id}: ${key} is not a string`;
     try {
-      new RegExp(e.match.pattern);
+      new RegExp(source);
     } catch {
-      return `entry ${id}: pattern does not compile`;
+      return `entry ${id}: ${key} does not compile`;
     }
   }
   return null;

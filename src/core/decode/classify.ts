@@ -2,26 +2,27 @@ import type { Catalog, CatalogEntry, RetryAdvice, Source, Verdict } from '../cat
 import type { Finding } from './finding';
 import type { RawFinding } from './raw';
 
-type Compiled = { entry: CatalogEntry; re: RegExp | null };
+type Compiled = { entry: CatalogEntry; re: RegExp | null; detailsRe: RegExp | null };
 export type Match = { entry: CatalogEntry; groups: Record<string, string>; score: number };
 
 const compiledCache = new WeakMap<Catalog, Map<Source, Compiled[]>>();
+
+function compile(pattern: string | undefined): RegExp | null {
+  if (pattern === undefined) return null;
+  try {
+    return new RegExp(pattern);
+  } catch {
+    return null;
+  }
+}
 
 function compiled(catalog: Catalog): Map<Source, Compiled[]> {
   let bySource = compiledCache.get(catalog);
   if (bySource) return bySource;
   bySource = new Map();
   for (const entry of catalog.entries) {
-    let re: RegExp | null = null;
-    if (entry.match.pattern) {
-      try {
-        re = new RegExp(entry.match.pattern);
-      } catch {
-        re = null;
-      }
-    }
     const list = bySource.get(entry.source) ?? [];
-    list.push({ entry, re });
+    list.push({ entry, re: compile(entry.match.pattern), detailsRe: compile(entry.match.details) });
     bySource.set(entry.source, list);
   }
   compiledCache.set(catalog, bySource);
@@ -41,12 +42,24 @@ function messageVariants(raw: Pick<RawFinding, 'source' | 'message' | 'chain' | 
   return variants;
 }
 
+/** What the error carries beside its message: details, the error it wraps, its chained causes. */
+function detailTexts(raw: Pick<RawFinding, 'details' | 'chain' | 'wraps'>): string[] {
+  const texts = [...(raw.details ?? [])];
+  if (raw.wraps?.message) texts.push(raw.wraps.message);
+  for (const c of raw.chain ?? []) texts.push(`${c.name}: ${c.message}`);
+  return texts;
+}
+
 /** Scores every entry of the finding's source and returns the best one, or null. */
-export function matchEntry(catalog: Catalog, raw: Pick<RawFinding, 'source' | 'code' | 'status' | 'kind' | 'message' | 'name' | 'chain' | 'promiseState'>): Match | null {
+export function matchEntry(
+  catalog: Catalog,
+  raw: Pick<RawFinding, 'source' | 'code' | 'status' | 'kind' | 'message' | 'name' | 'chain' | 'promiseState'> & Partial<Pick<RawFinding, 'details' | 'wraps'>>,
+): Match | null {
   const candidates = compiled(catalog).get(raw.source) ?? [];
   const variants = messageVariants(raw);
+  let details: string[] | null = null;
   let best: Match | null = null;
-  for (const { entry, re } of candidates) {
+  for (const { entry, re, detailsRe } of candidates) {
     const m = entry.match;
     let score = 0;
     let evidence = false;
@@ -89,6 +102,12 @@ export function matchEntry(catalog: Catalog, raw: Pick<RawFinding, 'source' | 'c
     if (m.promiseState) {
       if (!raw.promiseState || !m.promiseState.includes(raw.promiseState)) continue;
       score += 50;
+    }
+    if (detailsRe) {
+      // An entry for one meaning of a message, told apart by what the error carries beside it.
+      details ??= detailTexts(raw);
+      if (!details.some((d) => detailsRe.test(d))) continue;
+      score += 25;
     }
     if (m.fallback) {
       score -= 5;

@@ -172,6 +172,7 @@ export function readJson(value: unknown): JsonReading | null {
         response: value,
         versions: { server: 'Go server (legacy REST API)' },
         notes,
+        details: details.filter(isRecord).flatMap((d) => (typeof d.message === 'string' ? [d.message] : [])),
       },
     };
   }

@@ -232,6 +232,7 @@ export function interpretTraceback(block: Block, firstLine: number, lastLine: nu
       wraps: wrappedLegacy(major, minor, message),
       ids: { ...idsFromUrl(http?.url), ...idsFromMessage(message) },
       notes: detailNotes(last.details),
+      details: detailMessages(last.details),
     };
     if (major === '300') {
       const causePart = [...parts].reverse().find((p) => p !== last && p.type !== null && RESONATE_STR.test(`${p.type}: ${p.message}`));
@@ -288,6 +289,11 @@ function statusOfMinor(major: string, minor: string): number | null {
   const n = Number(minor);
   if (major !== '100' || n === 0 || n === 40399) return null;
   return Math.floor(n / 100);
+}
+
+function detailMessages(details: unknown): string[] {
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((d: unknown) => (typeof d === 'object' && d !== null && typeof (d as Record<string, unknown>).message === 'string' ? [String((d as Record<string, unknown>).message)] : []));
 }
 
 function detailNotes(details: unknown): string[] {

@@ -12,6 +12,11 @@ export type RawFinding = Pick<Finding, 'source' | 'code' | 'status' | 'kind' | '
     cause?: RawFinding;
     /** Success envelopes: state of data.promise. */
     promiseState?: string;
+    /**
+     * Texts the error carries beside its message (a legacy body's `details[].message`, a Python details block,
+     * an unparsed response body): they refine the diagnosis through the catalog's `match.details`.
+     */
+    details?: string[];
   };
 
 /** A line of the normalized text, with its 1-based line number in the original paste. */
