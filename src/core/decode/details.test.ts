@@ -57,3 +57,35 @@ describe('details decide: what an error carries beside its message refines the v
     expect(other?.retry).toBe('with-backoff');
   });
 });
+
+describe('TS SDK 0.7–0.8.2: the Request failed line before a generic error tells the real failure', () => {
+  /** What 0.7.2 prints for a read (src/resonate.ts:367@v0.7.2), after console.error('Request failed:', e) (src/network/remote.ts:269@v0.7.2). */
+  const trace = (before: string) =>
+    [
+      before,
+      '/home/dev/orders-app/node_modules/@resonatehq/sdk/dist/src/resonate.js:265',
+      "                    reject(new Error(`Promise '${req.id}' not found`));",
+      '                           ^',
+      '',
+      "Error: Promise 'order-42' not found",
+      '    at /home/dev/orders-app/node_modules/@resonatehq/sdk/dist/src/resonate.js:265:28',
+      '    at /home/dev/orders-app/node_modules/@resonatehq/sdk/dist/src/handler.js:87:24',
+      '',
+      'Node.js v20.20.2',
+    ].join('\n');
+  const errorOf = (text: string) => decode(text, testCatalog).find((f) => f.source === 'ts-sdk' && f.name === 'Error');
+
+  it.each([
+    ['Request failed: TypeError: fetch failed', 'ts.v07.promise-not-found.unreachable', 'with-backoff'],
+    ['Request failed: Error: HTTP 502: Bad Gateway', 'ts.v07.promise-not-found.server-error', 'with-backoff'],
+    ['Request failed: Error: HTTP 401: Unauthorized', 'ts.v07.promise-not-found.unauthorized', 'after-fix'],
+  ])('after "%s" it is %s', (before, entry, retry) => {
+    const f = errorOf(trace(before));
+    expect(f?.entry).toBe(entry);
+    expect(f?.retry).toBe(retry);
+  });
+
+  it('without that line it stays a plain "promise not found"', () => {
+    expect(errorOf(trace('starting worker'))?.entry).toBe('ts.v07.promise-not-found');
+  });
+});

@@ -1,5 +1,36 @@
 import { readJsError } from '../javascript';
-import { blockReader } from './block-reader';
+import type { Reader } from './reader';
 
-/** A Node/TypeScript error in any header variant, with its frames, property block, `[cause]` and `Node.js vX` footer. */
-export const nodeErrorReader = blockReader('node-error', readJsError);
+/** TS SDK 0.7–0.8.2 print the real failure on the line before the error they throw (console.error in src/network/remote.ts). */
+const REQUEST_FAILED = /\bRequest failed: (?<what>.+)$/;
+/** How far before the error's first line that line may stand (a retry line or two can sit between). */
+const CONTEXT_LINES = 12;
+
+/**
+ * A Node/TypeScript error in any header variant, with its frames, property block, `[cause]` and `Node.js vX`
+ * footer. A `Request failed: …` line shortly before it is carried in the finding's details: it tells which real
+ * failure a release's generic message (`Promise '<id>' not found`, `not implemented`) hides.
+ */
+export const nodeErrorReader: Reader = {
+  name: 'node-error',
+  start: (ctx) => {
+    let requestFailed: { line: number; text: string } | null = null;
+    return {
+      see: (i, t) => {
+        const m = t.includes('Request failed: ') ? REQUEST_FAILED.exec(t) : null;
+        if (m?.groups?.what) requestFailed = { line: i, text: `Request failed: ${m.groups.what.trim()}` };
+      },
+      read: (i) => {
+        const block = readJsError(ctx.lines, i);
+        if (!block) return null;
+        const raw = block.raw;
+        if (requestFailed && requestFailed.line < i && i - requestFailed.line <= CONTEXT_LINES && raw.source === 'ts-sdk') {
+          raw.details = [...(raw.details ?? []), requestFailed.text];
+          raw.notes = [...(raw.notes ?? []), `The SDK printed \`${requestFailed.text}\` just before this error: that is the failure underneath it.`];
+          requestFailed = null;
+        }
+        return { raws: [raw], end: block.end };
+      },
+    };
+  },
+};
