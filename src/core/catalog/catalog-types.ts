@@ -73,6 +73,8 @@ export type CatalogEntry = {
   /** Next steps, in order. */
   steps: string[];
   /** Set when the error itself means two versions do not fit together (SDK vs server, protocol). */
+  /** Where the message can mean several things: what in a paste would tell the cases apart. */
+  tellApart?: string;
   mismatch?: string;
   /** true for success envelopes and other results that are not errors. */
   notError?: boolean;

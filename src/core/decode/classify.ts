@@ -145,6 +145,7 @@ export function diagnose(catalog: Catalog, raw: RawFinding): Finding | null {
   }
   const inferred: Finding['inferred'] = [];
   const entry = match?.entry ?? null;
+  if (entry?.tellApart) notes.push(fill(entry.tellApart, match?.groups ?? {}));
   let kind = raw.kind;
   let status = raw.status;
   let wraps = raw.wraps ?? null;

@@ -89,3 +89,11 @@ describe('TS SDK 0.7–0.8.2: the Request failed line before a generic error tel
     expect(errorOf(trace('starting worker'))?.entry).toBe('ts.v07.promise-not-found');
   });
 });
+
+describe('where the paste leaves it open, the finding says what would tell the cases apart', () => {
+  it('a legacy store error without details names the details as what decides', () => {
+    const [f] = decode('{"error":{"code":50004,"message":"There was an error in the store subsystem","details":[]}}', testCatalog);
+    expect(f?.retry).toBe('with-backoff');
+    expect(f?.notes.join('\n')).toMatch(/details\[0\]\.message. tells whether a retry can help/);
+  });
+});
