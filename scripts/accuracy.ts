@@ -35,6 +35,18 @@ function releaseOf(item: Item): string {
   return `(${item.expect.source})`;
 }
 
+/** The shape of a paste, roughly, for the report (the readers decide for real). */
+function shapeOf(input: string): string {
+  if (/Traceback \(most recent call last\)/.test(input)) return 'python traceback';
+  if (/^\s+at .+:\d+:\d+\)?$/m.test(input)) return 'node stack trace';
+  if (/"head"\s*:\s*\{/.test(input)) return 'server envelope';
+  if (/\{"error"\s*:\s*\{/.test(input)) return 'legacy body';
+  if (/^HTTP\/\d/m.test(input)) return 'http response';
+  const lines = input.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length > 1) return 'log lines';
+  return 'single line';
+}
+
 const catalogJson: unknown = JSON.parse(readFileSync(resolve(import.meta.dirname, '../public/catalog.json'), 'utf8'));
 const parsed = parseCatalog(catalogJson);
 if (!parsed.ok) throw new Error(parsed.error);
@@ -66,6 +78,7 @@ for (const item of items) {
   const miss = diagnosisMismatches(decode(item.input, catalog)[0], item.expect);
   add(`set   ${item.set}`, miss);
   add(`release ${releaseOf(item)}`, miss);
+  add(`shape ${shapeOf(item.input)}`, miss);
   add('all', miss);
   if (miss.length > 0) misses.push(`${item.set} ${item.id}: ${miss.join('; ')}`);
 }
