@@ -8,6 +8,7 @@ import { pytestSectionReader } from './pytest-section';
 import { pythonBannerReader } from './python-banner';
 import { pythonTracebackReader } from './python-traceback';
 import type { Reader } from './reader';
+import { sdkCrashReportReader } from './sdk-crash-report';
 import { sdkLogLineReader } from './sdk-log-line';
 
 /**
@@ -17,6 +18,7 @@ import { sdkLogLineReader } from './sdk-log-line';
  */
 export const READERS: readonly Reader[] = [
   pythonBannerReader,
+  sdkCrashReportReader,
   pythonTracebackReader,
   pytestSectionReader,
   lambdaReportReader,
