@@ -1,6 +1,6 @@
 import { cliErrorReader } from './cli-error';
 import { httpResponseReader } from './http-response';
-import { jsonObjectsReader } from './json-objects';
+import { createJsonObjectsReader, type RecordReader } from './json-objects';
 import { lambdaReportReader } from './lambda-report';
 import { nodeErrorReader } from './node-error';
 import { plainBodyReader } from './plain-body';
@@ -10,6 +10,9 @@ import { pythonTracebackReader } from './python-traceback';
 import type { Reader } from './reader';
 import { sdkCrashReportReader } from './sdk-crash-report';
 import { sdkLogLineReader } from './sdk-log-line';
+
+/** JSON log records of known shapes, tried on a JSON object that is not an envelope, a legacy body or a TS error. */
+const RECORD_READERS: readonly RecordReader[] = [];
 
 /**
  * Every reader, in reading order: at each line the first that reads something wins, and reading goes on after
@@ -24,7 +27,7 @@ export const READERS: readonly Reader[] = [
   lambdaReportReader,
   nodeErrorReader,
   httpResponseReader,
-  jsonObjectsReader,
+  createJsonObjectsReader(RECORD_READERS),
   cliErrorReader,
   sdkLogLineReader,
   plainBodyReader,

@@ -15,12 +15,16 @@ function pairs(request: Record<string, unknown>, raw: RawFinding): boolean {
   return typeof head?.corrId === 'string' && head.corrId === raw.corrId;
 }
 
+/** Reads one JSON log record of a shape it knows (a server log record, an SDK retry record…), or null. */
+export type RecordReader = (value: unknown, line: number) => Read | null;
+
 /**
  * Every JSON object (pretty or one-line, Python dict reprs too) that starts on a line: response envelopes (paired
  * with the request pasted before them), legacy `{"error":{…}}` bodies (with the HTTP status line and the REST
- * request before them), TS JSON logs, and JSON records whose strings hold a trace (read again, nested).
+ * request before them), TS JSON logs, JSON log records the record readers know, and JSON records whose strings
+ * hold a trace (read again, nested).
  */
-export const jsonObjectsReader: Reader = {
+export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]): Reader => ({
   name: 'json-objects',
   start: (ctx) => {
     const { lines } = ctx;
@@ -72,7 +76,16 @@ export const jsonObjectsReader: Reader = {
         }
         const endLine = lineAt(end - 1);
         const span = { startLine: ctx.no(i), endLine: ctx.no(endLine) };
-        const reading = readJson(value);
+        let reading = readJson(value);
+        if (reading === null || reading.type === 'text') {
+          for (const readRecord of recordReaders) {
+            const record = readRecord(value, ctx.no(i));
+            if (record) {
+              reading = { type: 'raw', raw: record };
+              break;
+            }
+          }
+        }
         if (legacyRequest && legacyRequest.line === i && legacyRequest.body === undefined) legacyRequest.body = value;
         if (reading?.type === 'request') {
           pending = { request: reading.request, line: i };
@@ -111,4 +124,4 @@ export const jsonObjectsReader: Reader = {
     };
     return { see, read };
   },
-};
+});
