@@ -194,4 +194,25 @@ test.describe('verdicts', () => {
     await expect(card).toContainText('Not an error');
     await expect(card.getByText('Nothing to retry — not an error')).toBeVisible();
   });
+
+  test('an old release’s generic message is diagnosed by the line the SDK printed before it', async ({ inspector }) => {
+    // @resonatehq/sdk 0.7.2: console.error('Request failed:', e) (src/network/remote.ts:269), then the read's generic error.
+    await inspector.paste(
+      [
+        'Request failed: TypeError: fetch failed',
+        '/home/dev/orders-app/node_modules/@resonatehq/sdk/dist/src/resonate.js:265',
+        "                    reject(new Error(`Promise '${req.id}' not found`));",
+        '                           ^',
+        '',
+        "Error: Promise 'order-42' not found",
+        '    at /home/dev/orders-app/node_modules/@resonatehq/sdk/dist/src/resonate.js:265:28',
+        '',
+        'Node.js v20.20.2',
+      ].join('\n'),
+    );
+    const card = inspector.findings.filter({ hasText: 'really an unreachable server' });
+    await expect(card).toHaveCount(1);
+    await expect(card).toHaveAttribute('data-retry', 'with-backoff');
+    await expect(card).toContainText('The SDK printed Request failed: TypeError: fetch failed just before this error');
+  });
 });
