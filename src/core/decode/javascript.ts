@@ -202,7 +202,8 @@ function tsCode(text: string, props: string[]): string | null {
   const code = /^\s*code: '(\d\d)',?$/m.exec(block)?.[1];
   const type = /^\s*type: '(\w+)',?$/m.exec(block)?.[1];
   if (code && type && TS_TYPES.has(type)) return `11${code}`;
-  return null;
+  // 0.5.x–0.6.x: a numeric enum (`code: 44`) at the top of the property block (lib/core/errors.ts@v0.5.5).
+  return /^ {2}code: (\d{1,2}),?$/m.exec(block)?.[1] ?? null;
 }
 
 function serverErrorOf(props: string[]): Wrapped | null {
