@@ -23,6 +23,7 @@ export function makeFinding(fields: Partial<Finding> = {}): Finding {
     notes: [],
     inferred: [],
     warning: false,
+    incidental: false,
     corrId: null,
     ids: {},
     versions: {},

@@ -75,6 +75,8 @@ export type CatalogEntry = {
   /** Set when the error itself means two versions do not fit together (SDK vs server, protocol). */
   /** Where the message can mean several things: what in a paste would tell the cases apart. */
   tellApart?: string;
+  /** The process being stopped (Ctrl+C, a shutdown), not a cause of its own: any other finding of the paste ranks first. */
+  incidental?: boolean;
   mismatch?: string;
   /** true for success envelopes and other results that are not errors. */
   notError?: boolean;

@@ -230,6 +230,7 @@ export function diagnose(catalog: Catalog, raw: RawFinding): Finding | null {
     notes,
     inferred,
     warning,
+    incidental: entry?.incidental === true,
     corrId: raw.corrId ?? null,
     ids: raw.ids ?? {},
     versions: raw.versions ?? {},

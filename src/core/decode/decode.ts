@@ -136,6 +136,8 @@ export function mergeFindings(findings: Finding[]): Finding[] {
 }
 
 function rankOf(f: Finding): number {
+  // Ctrl+C after a hang: whatever else the paste shows is the cause.
+  if (f.incidental) return 0.5;
   if (f.source === 'unknown') return 1;
   if (f.error && !f.warning) return 4;
   if (!f.error && f.warning) return 3;
@@ -143,7 +145,7 @@ function rankOf(f: Finding): number {
   return 0;
 }
 
-/** Most important first (errors, then warnings, then non-Resonate errors, then successes), each group in the order given. */
+/** Most important first (errors, then warnings, then non-Resonate errors, then incidental ones such as Ctrl+C, then successes), each group in the order given. */
 export function rankFindings(findings: Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i }))

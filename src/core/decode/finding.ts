@@ -72,6 +72,8 @@ export type Finding = {
   /** Fields that were inferred rather than read off the text. */
   inferred: Array<'code' | 'status' | 'kind' | 'message'>;
   warning: boolean;
+  /** The process being stopped (Ctrl+C, a shutdown): not a cause of its own; any other finding of the paste ranks first. */
+  incidental: boolean;
   corrId: string | null;
   ids: { promise?: string; task?: string; schedule?: string };
   versions: Versions;

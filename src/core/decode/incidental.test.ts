@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { testCatalog } from '../../testing/read-with';
+import { decode } from './decode';
+
+describe('Ctrl+C and shutdown noise never hide the failure printed before them', () => {
+  const keyboardInterrupt = [
+    'Traceback (most recent call last):',
+    '  File "/home/dev/app/main.py", line 25, in <module>',
+    '    print(handle.result())',
+    '  File "/usr/lib/python3.11/threading.py", line 327, in wait',
+    '    waiter.acquire()',
+    'KeyboardInterrupt',
+  ].join('\n');
+
+  it('a Resonate error before the interrupt comes first; the interrupt is still listed', () => {
+    const text = `{"kind":"promise.get","head":{"corrId":"c1","status":404,"version":"2026-04-01"},"data":"Promise not found"}\n${keyboardInterrupt}`;
+    const findings = decode(text, testCatalog);
+    expect(findings[0]?.entry).toBe('server.404.promise-not-found');
+    expect(findings.map((f) => f.name)).toContain('KeyboardInterrupt');
+  });
+
+  it('an interrupt alone is still diagnosed, as nothing to retry by itself', () => {
+    const [f] = decode(keyboardInterrupt, testCatalog);
+    expect(f?.name).toBe('KeyboardInterrupt');
+    expect(f?.incidental).toBe(true);
+    expect(f?.retry).toBe('safe');
+  });
+
+  it("Python's shutdown noise ranks after the interrupt's cause too", () => {
+    const noise = ['--- Logging error ---', 'Traceback (most recent call last):', '  File "/usr/lib/python3.11/logging/__init__.py", line 1110, in emit', 'ImportError: sys.meta_path is None, Python is likely shutting down'].join('\n');
+    const text = `{"error":{"code":40400,"message":"The specified promise was not found","details":[]}}\n${noise}`;
+    expect(decode(text, testCatalog)[0]?.entry).toBe('legacy.40400.promise-not-found');
+  });
+});
