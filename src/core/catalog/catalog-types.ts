@@ -47,6 +47,8 @@ export type EntryMatch = {
   promiseState?: string[];
   /** A regular expression over what the error carries beside its message (details, wrapped error, causes): tells two meanings of one message apart. */
   details?: string;
+  /** Where the exception was raised: in the SDK's own code (`sdk`) or in the application's code that the SDK ran (`user`). */
+  raisedIn?: 'sdk' | 'user';
   /** A fallback entry: used only when nothing more specific matched. */
   fallback?: boolean;
 };

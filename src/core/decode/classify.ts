@@ -42,6 +42,20 @@ function messageVariants(raw: Pick<RawFinding, 'source' | 'message' | 'chain' | 
   return variants;
 }
 
+const SDK_PATH = /site-packages[/\\]resonate[/\\]|node_modules[/\\]@resonatehq[/\\]sdk[/\\]/;
+/** Runtime and standard-library frames, skipped when deciding whose code raised. */
+const RUNTIME_PATH = /^node:|^internal[/\\]|[/\\]lib[/\\]python\d[\d.]*[/\\](?!site-packages)|^<frozen /;
+
+/** Whose code raised the exception: the innermost frame that is neither runtime nor standard library decides. */
+export function raisedIn(raw: Pick<RawFinding, 'source' | 'frames'>): 'sdk' | 'user' | null {
+  const frames = raw.frames ?? [];
+  // Python lists frames outermost first; V8 innermost first.
+  const inner = raw.source === 'python-sdk' ? [...frames].reverse() : frames;
+  const frame = inner.find((f) => !RUNTIME_PATH.test(f.file));
+  if (!frame) return null;
+  return SDK_PATH.test(frame.file) ? 'sdk' : 'user';
+}
+
 /** What the error carries beside its message: details, the error it wraps, its chained causes. */
 function detailTexts(raw: Pick<RawFinding, 'details' | 'chain' | 'wraps'>): string[] {
   const texts = [...(raw.details ?? [])];
@@ -53,11 +67,12 @@ function detailTexts(raw: Pick<RawFinding, 'details' | 'chain' | 'wraps'>): stri
 /** Scores every entry of the finding's source and returns the best one, or null. */
 export function matchEntry(
   catalog: Catalog,
-  raw: Pick<RawFinding, 'source' | 'code' | 'status' | 'kind' | 'message' | 'name' | 'chain' | 'promiseState'> & Partial<Pick<RawFinding, 'details' | 'wraps'>>,
+  raw: Pick<RawFinding, 'source' | 'code' | 'status' | 'kind' | 'message' | 'name' | 'chain' | 'promiseState'> & Partial<Pick<RawFinding, 'details' | 'wraps' | 'frames'>>,
 ): Match | null {
   const candidates = compiled(catalog).get(raw.source) ?? [];
   const variants = messageVariants(raw);
   let details: string[] | null = null;
+  let raiser: 'sdk' | 'user' | null | undefined;
   let best: Match | null = null;
   for (const { entry, re, detailsRe } of candidates) {
     const m = entry.match;
@@ -102,6 +117,11 @@ export function matchEntry(
     if (m.promiseState) {
       if (!raw.promiseState || !m.promiseState.includes(raw.promiseState)) continue;
       score += 50;
+    }
+    if (m.raisedIn) {
+      raiser = raiser === undefined ? raisedIn(raw) : raiser;
+      if (raiser !== m.raisedIn) continue;
+      score += 5;
     }
     if (detailsRe) {
       // An entry for one meaning of a message, told apart by what the error carries beside it.
