@@ -36,11 +36,23 @@ export function diagnoseLines(lines: Line[], catalog: Catalog): Finding[] {
   for (const raw of raws) {
     const f = diagnose(catalog, raw);
     if (!f) continue;
-    if (raw.echo && (f.entry === null || f.code === null || f.source === 'unknown')) continue;
+    // A log record that only repeats an error's message counts when the catalog knows that message, not by a fallback.
+    if (raw.echo && (f.entry === null || f.code === null || f.source === 'unknown' || fallbackIds(catalog).has(f.entry))) continue;
     f.excerpt = excerptOf(lines, f.span);
     findings.push(f);
   }
   return findings;
+}
+
+const fallbackCache = new WeakMap<Catalog, Set<string>>();
+/** The ids of the catalog's fallback entries (used only when nothing more specific matches). */
+function fallbackIds(catalog: Catalog): Set<string> {
+  let ids = fallbackCache.get(catalog);
+  if (!ids) {
+    ids = new Set(catalog.entries.filter((e) => e.match.fallback === true).map((e) => e.id));
+    fallbackCache.set(catalog, ids);
+  }
+  return ids;
 }
 
 /** Texts inside texts (a JSON log record whose string holds a trace) are read this many levels deep. */

@@ -32,3 +32,10 @@ describe('Ctrl+C and shutdown noise never hide the failure printed before them',
     expect(decode(text, testCatalog)[0]?.entry).toBe('legacy.40400.promise-not-found');
   });
 });
+
+describe('a log record that only repeats a message counts when the catalog knows the message', () => {
+  it('a TS 0.10 warn about reconnecting is not diagnosed as a server error by a fallback entry', () => {
+    const text = '{"timestamp":"2026-12-02T06:07:43.704Z","level":"warn","msg":"adapter reconnecting","component":"network","adapter_type":"HttpPoll","error":"SSE connection error","attempt":1}';
+    expect(decode(text, testCatalog).filter((f) => f.entry === 'ts.1199.server-error')).toEqual([]);
+  });
+});

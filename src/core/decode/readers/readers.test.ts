@@ -89,3 +89,13 @@ describe('each reader on a real paste of its shape', () => {
     expect(raw?.span).toEqual({ startLine: 1, endLine: 7 });
   });
 });
+
+describe('sdk-log-line: resonate-sdk 0.7.x background task failures', () => {
+  it('reads the server error a background task failed with, and its status', () => {
+    const reader = byName.get('sdk-log-line');
+    if (!reader) throw new Error('sdk-log-line is not listed');
+    const [raw] = readWith(reader, 'background task failed: server error (code=401): Unauthorized').raws;
+    expect(raw).toMatchObject({ source: 'python-sdk', name: 'ServerError', status: 401, wraps: { status: 401, message: 'Unauthorized' } });
+    expect(readWith(reader, 'my own background task failed: disk quota').raws).toEqual([]);
+  });
+});

@@ -1,13 +1,46 @@
 import { readTsLine } from '../javascript';
 import { readPythonLine } from '../python';
-import type { Reader } from './reader';
+import type { Read, Reader } from './reader';
+
+/**
+ * resonate-sdk 0.7.x logs a failed background task as `background task failed: <str(error)>` (resonate.py:952@v0.7.4);
+ * str() of its errors starts with a lower-case prefix per class (resonate/error.py@v0.7.4).
+ */
+const V07_TASK_FAILED = /\bbackground task failed: (?<msg>(?<prefix>server error|http error|decoding error|serialization error|application error|timeout)\b.*)$/;
+const V07_CLASS: Record<string, string> = {
+  'server error': 'ServerError',
+  'http error': 'HttpError',
+  'decoding error': 'DecodingError',
+  'serialization error': 'SerializationError',
+  'application error': 'ApplicationError',
+  timeout: 'ResonateTimeoutError',
+};
+
+function readV07TaskFailed(text: string, line: number): Read | null {
+  const m = text.includes('background task failed: ') ? V07_TASK_FAILED.exec(text) : null;
+  if (!m?.groups?.msg || !m.groups.prefix) return null;
+  const message = m.groups.msg.trim();
+  const sc = /^server error \(code=(\d{3})\): (.*)$/.exec(message);
+  return {
+    source: 'python-sdk',
+    code: null,
+    status: sc?.[1] ? Number(sc[1]) : null,
+    kind: null,
+    message,
+    name: V07_CLASS[m.groups.prefix] ?? null,
+    wraps: sc?.[1] ? { source: 'server', code: sc[1], status: Number(sc[1]), message: sc[2] ?? null } : null,
+    versions: { sdk: 'resonate-sdk 0.7.x' },
+    notes: ['Logged by the SDK when a background task failed (resonate-sdk 0.7.x).'],
+    span: { startLine: line, endLine: line },
+  };
+}
 
 /** One-line SDK texts: Python log lines and reprs, TS log lines (`Encoding. … (See https://rn8.io/e/1106 …)`), networking warnings. */
 export const sdkLogLineReader: Reader = {
   name: 'sdk-log-line',
   start: (ctx) => ({
     read: (i, t) => {
-      const raw = readPythonLine(t, ctx.no(i)) ?? readTsLine(t, ctx.no(i));
+      const raw = readPythonLine(t, ctx.no(i)) ?? readV07TaskFailed(t, ctx.no(i)) ?? readTsLine(t, ctx.no(i));
       return raw ? { raws: [raw], end: i } : null;
     },
   }),
