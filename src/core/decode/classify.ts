@@ -56,6 +56,16 @@ export function raisedIn(raw: Pick<RawFinding, 'source' | 'frames'>): 'sdk' | 'u
   return SDK_PATH.test(frame.file) ? 'sdk' : 'user';
 }
 
+/** Frames of the SDKs' in-memory stores and networks (resonate-sdk `stores/local.py`; @resonatehq/sdk `dist/dev/`). */
+const IN_PROCESS_STORE = /site-packages[/\\]resonate[/\\]stores[/\\]local\.py|@resonatehq[/\\]sdk[/\\]dist[/\\]dev[/\\]/;
+const REMOTE_STORE = /site-packages[/\\]resonate[/\\]stores[/\\]remote\.py|[/\\]requests[/\\]|[/\\]aiohttp[/\\]|@resonatehq[/\\]sdk[/\\]dist[/\\](?:src[/\\])?network[/\\](?:remote|http)\.js/;
+
+/** Was this raised by the SDK's in-process store or network, with no HTTP request behind it? */
+function inProcessStore(raw: Pick<RawFinding, 'frames'>): boolean {
+  const files = (raw.frames ?? []).map((f) => f.file);
+  return files.some((f) => IN_PROCESS_STORE.test(f)) && !files.some((f) => REMOTE_STORE.test(f));
+}
+
 /** What the error carries beside its message: details, the error it wraps, its chained causes. */
 function detailTexts(raw: Pick<RawFinding, 'details' | 'chain' | 'wraps'>): string[] {
   const texts = [...(raw.details ?? [])];
@@ -229,6 +239,12 @@ export function diagnose(catalog: Catalog, raw: RawFinding): Finding | null {
   const warning = entry?.warning === true;
   const causes = (variant?.causes ?? entry?.causes ?? ['No catalog entry describes this error yet.']).map((c) => fill(c, values));
   const title = entry ? fill(entry.title, values) : `${raw.name ?? 'Error'}${code ? ` ${code}` : ''}${status ? ` (HTTP ${status})` : ''}`;
+  // The SDK's in-process store or network (Python LocalStore, TS LocalNetwork) answers without HTTP: no status.
+  if (status !== null && inProcessStore(raw)) {
+    status = null;
+    const at = inferred.indexOf('status');
+    if (at >= 0) inferred.splice(at, 1);
+  }
   return {
     source,
     code,

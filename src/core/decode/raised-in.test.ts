@@ -39,3 +39,23 @@ describe('an exception under the SDK is the SDK’s to report, never “not Reso
     expect(raisedIn({ source: 'python-sdk', frames: [] })).toBeNull();
   });
 });
+
+describe('an in-process store answers without HTTP', () => {
+  it('a Python LocalStore error keeps its code but has no HTTP status', () => {
+    const text = [
+      ...pyFrames('/srv/app/main.py', '/srv/app/.venv/lib/python3.12/site-packages/resonate/stores/local.py'),
+      'resonate.errors.errors.ResonateStoreError: [100.40400] The specified promise was not found',
+    ].join('\n');
+    const [f] = decode(text, testCatalog);
+    expect(f?.code).toBe('100.40400');
+    expect(f?.status).toBeNull();
+  });
+
+  it('the same error from the remote store has its status', () => {
+    const text = [
+      ...pyFrames('/srv/app/main.py', '/srv/app/.venv/lib/python3.12/site-packages/resonate/stores/remote.py'),
+      'resonate.errors.errors.ResonateStoreError: [100.40400] The specified promise was not found',
+    ].join('\n');
+    expect(decode(text, testCatalog)[0]?.status).toBe(404);
+  });
+});
