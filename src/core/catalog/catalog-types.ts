@@ -77,6 +77,10 @@ export type CatalogEntry = {
   /** Set when the error itself means two versions do not fit together (SDK vs server, protocol). */
   /** Where the message can mean several things: what in a paste would tell the cases apart. */
   tellApart?: string;
+  /** Which releases print it, per product: a range such as `>=0.3.0 <0.5.0` (see version-range.ts). */
+  releases?: Partial<Record<Source, string>>;
+  /** The first release, per product, where the problem is gone. */
+  fixedIn?: Partial<Record<Source, string>>;
   /** The process being stopped (Ctrl+C, a shutdown), not a cause of its own: any other finding of the paste ranks first. */
   incidental?: boolean;
   mismatch?: string;

@@ -1,5 +1,6 @@
 import type { Catalog, CatalogEntry } from './catalog-types';
 import { SOURCES, VERDICTS } from './catalog-types';
+import { parseRange } from './version-range';
 
 export type ParseCatalogResult = { ok: true; catalog: Catalog } | { ok: false; error: string };
 
@@ -25,6 +26,15 @@ function entryProblem(e: unknown): string | null {
       new RegExp(source);
     } catch {
       return `entry ${id}: ${key} does not compile`;
+    }
+  }
+  for (const key of ['releases', 'fixedIn'] as const) {
+    const value = e[key];
+    if (value === undefined) continue;
+    if (!isRecord(value)) return `entry ${id}: ${key} is not an object`;
+    for (const [product, text] of Object.entries(value)) {
+      if (!SOURCES.includes(product as never) || typeof text !== 'string') return `entry ${id}: bad ${key} for ${product}`;
+      if (key === 'releases' ? parseRange(text) === null : !/^\d+\.\d+\.\d+$/.test(text)) return `entry ${id}: ${key}.${product} is not a version${key === 'releases' ? ' range' : ''}`;
     }
   }
   return null;

@@ -4,6 +4,7 @@ import type { Finding, Span } from './finding';
 import { normalizeLines } from './normalize';
 import type { Line } from './raw';
 import { READERS } from './readers';
+import { applyRelease } from './release';
 import type { Read, ReadContext, ReaderInstance } from './readers/reader';
 
 /**
@@ -39,6 +40,7 @@ export function diagnoseLines(lines: Line[], catalog: Catalog): Finding[] {
     // A log record that only repeats an error's message counts when the catalog knows that message, not by a fallback.
     if (raw.echo && (f.entry === null || f.code === null || f.source === 'unknown' || fallbackIds(catalog).has(f.entry))) continue;
     f.excerpt = excerptOf(lines, f.span);
+    applyRelease(f, catalog);
     findings.push(f);
   }
   return findings;
