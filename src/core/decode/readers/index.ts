@@ -8,6 +8,7 @@ import { pytestSectionReader } from './pytest-section';
 import { pythonBannerReader } from './python-banner';
 import { pythonTracebackReader } from './python-traceback';
 import type { Reader } from './reader';
+import { rustServerLogReader } from './rust-server-log';
 import { sdkCrashReportReader } from './sdk-crash-report';
 import { sdkLogLineReader } from './sdk-log-line';
 
@@ -29,6 +30,7 @@ export const READERS: readonly Reader[] = [
   httpResponseReader,
   createJsonObjectsReader(RECORD_READERS),
   cliErrorReader,
+  rustServerLogReader,
   sdkLogLineReader,
   plainBodyReader,
 ];
