@@ -149,7 +149,12 @@ export function mergeFindings(findings: Finding[]): Finding[] {
   return merger.findings;
 }
 
+/** The process ended on this error: node's `Node.js vX` footer of an uncaught error, the Python SDK's crash reports. */
+const ENDED_THE_PROCESS = /^Node\.js v\d+\.\d+\.\d+\s*$|had to shut down\.|^An unexpected error happened\./m;
+
 function rankOf(f: Finding): number {
+  // What ended the process comes before what was only logged on the way.
+  if (f.error && !f.warning && !f.incidental && f.source !== 'unknown' && ENDED_THE_PROCESS.test(f.excerpt)) return 5;
   // Ctrl+C after a hang: whatever else the paste shows is the cause.
   if (f.incidental) return 0.5;
   if (f.source === 'unknown') return 1;
@@ -159,7 +164,7 @@ function rankOf(f: Finding): number {
   return 0;
 }
 
-/** Most important first (errors, then warnings, then non-Resonate errors, then incidental ones such as Ctrl+C, then successes), each group in the order given. */
+/** Most important first (the error that ended the process, then other errors, then warnings, then non-Resonate errors, then incidental ones such as Ctrl+C, then successes), each group in the order given. */
 export function rankFindings(findings: Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i }))

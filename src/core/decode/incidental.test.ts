@@ -39,3 +39,19 @@ describe('a log record that only repeats a message counts when the catalog knows
     expect(decode(text, testCatalog).filter((f) => f.entry === 'ts.1199.server-error')).toEqual([]);
   });
 });
+
+describe('the error that ended the process comes before errors only logged on the way', () => {
+  it('a Node crash (its Node.js footer) outranks an SDK log line printed before it', () => {
+    const text = [
+      '{"timestamp":"2026-12-02T12:25:44.227Z","level":"error","msg":"Encoding. Argument(s) for function \'unknown\' cannot be encoded. Will drop. (See https://rn8.io/e/1106 for more information)","component":"error","code":"06","type":"Encoding","next":"Will drop","href":"https://rn8.io/e/1106"}',
+      'file:///home/dev/app/node_modules/@resonatehq/sdk/dist/src/resonate.js:464',
+      '',
+      'TypeError: Promise.withResolvers is not a function',
+      '    at Resonate.subscribe (file:///home/dev/app/node_modules/@resonatehq/sdk/dist/src/resonate.js:464:84)',
+      '',
+      'Node.js v20.20.2',
+    ].join('\n');
+    const findings = decode(text, testCatalog);
+    expect(findings.map((f) => f.code ?? f.name)).toEqual(['TypeError', '1106']);
+  });
+});
