@@ -50,3 +50,11 @@ describe('rust-server-log', () => {
     }
   });
 });
+
+describe('rust-server-log, as people paste it', () => {
+  it('reads a line reformatted without level or target by the server’s own wording (resonate-sdk-ts#525)', () => {
+    const [f] = decode('18:16:07.569 Request rejected  kind=promise.settle status=404', testCatalog);
+    expect(f).toMatchObject({ source: 'server', status: 404, kind: 'promise.settle', retry: 'after-fix' });
+    expect(readWith(rustServerLogReader, '18:16:07.569 Request rejected by the bouncer').raws).toEqual([]);
+  });
+});

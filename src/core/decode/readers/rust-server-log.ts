@@ -8,6 +8,12 @@ import type { Read, Reader } from './reader';
  */
 const LOG_LINE = /^(?:\S+\s+)?(?<level>ERROR|WARN)\s+(?<target>resonate(?:::\w+)*):\s+(?<rest>.*)$/;
 const FATAL = /^Fatal: (?<rest>.+)$/;
+/**
+ * The same lines reformatted by whatever collected them (a time but no level or target, columns padded:
+ * `18:16:07.569 Request rejected  kind=promise.settle status=404`): recognized by the server's own wording.
+ */
+const BARE_LINE =
+  /^(?:\S+\s+)?(?<rest>(?:Request rejected|Request failed with internal error|Invalid request(?: envelope)?:|Auth (?:rejected|forbidden):|Readiness check failed:|Poll connection rejected:|Serialization failure \(40001\)|Background timeout processing failed:|Failed to take outgoing messages:|HTTP push delivery rejected|Poll send failed:)[^=]*?\s[a-z_]+=.*)$/;
 /** The start of the first `key=value` field after the message. */
 const FIELD_START = /\s(?=[a-z_]+=)/;
 const FIELD = /^(?<key>[a-z_]+)=(?<value>[\s\S]*)$/;
@@ -33,7 +39,7 @@ const OUTCOME = /^(?:Request rejected|Request failed with internal error)$/;
 function rawOf(message: string, fields: Record<string, string>, line: number, level: string, target: string): Read {
   const status = /^\d{3}$/.test(fields.status ?? '') ? Number(fields.status) : null;
   const kind = fields.kind && /^[a-z_]+\.[a-z_]+$/.test(fields.kind) ? fields.kind : null;
-  const notes = [`Read from the Rust server's log (${level} ${target}: ${message}).`];
+  const notes = [level === 'log' ? `Read from the Rust server's log (${message}).` : `Read from the Rust server's log (${level} ${target}: ${message}).`];
   const outcome = OUTCOME.test(message);
   if (outcome) notes.push("The server's log names the operation and the status, not the message the client got: the client's own error (or the response) has it.");
   if (fields.error) notes.push(`error: ${fields.error}`);
@@ -63,6 +69,11 @@ export const rustServerLogReader: Reader = {
           const { message, fields } = splitFields(m.groups.rest);
           return { raws: [rawOf(message, fields, ctx.no(i), m.groups.level ?? 'ERROR', m.groups.target ?? 'resonate')], end: i };
         }
+      }
+      const bare = t.includes('=') ? BARE_LINE.exec(t) : null;
+      if (bare?.groups?.rest) {
+        const { message, fields } = splitFields(bare.groups.rest);
+        return { raws: [rawOf(message, fields, ctx.no(i), 'log', 'resonate')], end: i };
       }
       const fatal = t.startsWith('Fatal: ') ? FATAL.exec(t) : null;
       if (fatal?.groups?.rest && FATAL_MESSAGES.test(fatal.groups.rest)) {
