@@ -37,8 +37,9 @@ export function diagnoseLines(lines: Line[], catalog: Catalog): Finding[] {
   for (const raw of raws) {
     const f = diagnose(catalog, raw);
     if (!f) continue;
-    // A log record that only repeats an error's message counts when the catalog knows that message, not by a fallback.
-    if (raw.echo && (f.entry === null || f.code === null || f.source === 'unknown' || fallbackIds(catalog).has(f.entry))) continue;
+    // A record that only repeats an error's message counts when the catalog knows that message, not by a fallback,
+    // and when the message says more than one generic word ("Unauthorized" could be any product's).
+    if (raw.echo && (f.entry === null || f.code === null || f.source === 'unknown' || fallbackIds(catalog).has(f.entry) || !/\S\s+\S/.test(raw.message ?? ''))) continue;
     f.excerpt = excerptOf(lines, f.span);
     applyRelease(f, catalog);
     findings.push(f);

@@ -177,9 +177,11 @@ export function readJson(value: unknown): JsonReading | null {
     };
   }
   if (typeof value.error === 'string' && Object.keys(value).length === 1) {
-    // The Rust server's 410 for legacy paths; its status and code come from the catalog entry for its text.
+    // The Rust server's 410 for legacy paths; its status and code come from the catalog entry for its text. Any other
+    // product's {"error":"…"} looks the same, so it counts only when the catalog knows the text (echo).
     return {
       type: 'raw',
+      echo: true,
       raw: {
         source: 'server',
         code: null,

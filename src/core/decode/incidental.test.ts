@@ -55,3 +55,11 @@ describe('the error that ended the process comes before errors only logged on th
     expect(findings.map((f) => f.code ?? f.name)).toEqual(['TypeError', '1106']);
   });
 });
+
+describe('a bare {"error": "…"} is Resonate only when its text is the server’s', () => {
+  it('the Rust server’s 410 body is read; another product’s one-word error is not claimed', () => {
+    const [gone] = decode('{"error":"This endpoint is no longer supported. Please update to the latest SDK."}', testCatalog);
+    expect(gone?.status).toBe(410);
+    expect(decode('event: error\ndata: {"error":"Unauthorized"}', testCatalog).filter((f) => f.source !== 'unknown')).toEqual([]);
+  });
+});
