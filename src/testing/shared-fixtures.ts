@@ -5,8 +5,23 @@ import { resolve } from 'node:path';
 export type SharedFixture = {
   id: string;
   input: string;
-  expect: { source: string; status?: number | null; code?: string | null; kind?: string | null; message?: string | null; retry: string };
+  expect: {
+    source: string;
+    status?: number | null;
+    code?: string | null;
+    kind?: string | null;
+    message?: string | null;
+    name?: string | null;
+    retry: string;
+  };
 };
+
+function readJsonl(file: string): SharedFixture[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as SharedFixture);
+}
 
 /** The shared directory: $SHARED_DIR, or ../shared next to the repository. */
 export function sharedDir(): string {
@@ -19,10 +34,10 @@ export function readSharedFixtures(): SharedFixture[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
-    .flatMap((f) =>
-      readFileSync(resolve(dir, f), 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() !== '')
-        .map((l) => JSON.parse(l) as SharedFixture),
-    );
+    .flatMap((f) => readJsonl(resolve(dir, f)));
+}
+
+/** Every real SDK capture of ../shared/captures/sdk-releases.jsonl, in the fixtures' format (Node only). */
+export function readSharedCaptures(): SharedFixture[] {
+  return readJsonl(resolve(sharedDir(), 'captures', 'sdk-releases.jsonl'));
 }

@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import catalogJson from '../../../public/catalog.json';
 import { parseCatalog } from '../catalog/parse-catalog';
-import { readSharedFixtures, type SharedFixture } from '../../testing/shared-fixtures';
+import { readSharedCaptures, readSharedFixtures, type SharedFixture } from '../../testing/shared-fixtures';
 import { decode } from './decode';
 
-type Fixture = SharedFixture & { expect: { name?: string } };
-const fixtures: Fixture[] = readSharedFixtures();
+const fixtures = readSharedFixtures();
+const captures = readSharedCaptures();
 
 const parsed = parseCatalog(catalogJson);
 if (!parsed.ok) throw new Error(parsed.error);
 const catalog = parsed.catalog;
 
-describe('every shared fixture is diagnosed as expected', () => {
-  it('reads the fixture files', () => {
-    expect(fixtures.length).toBeGreaterThan(80);
-  });
-
-  it.each(fixtures.map((f) => [f.id, f] as const))('%s', (_id, fixture) => {
+function expectDiagnosis(fixture: SharedFixture): void {
     const findings = decode(fixture.input, catalog);
     const f = findings[0];
     expect(f, 'a finding').toBeDefined();
@@ -40,5 +35,50 @@ describe('every shared fixture is diagnosed as expected', () => {
       expect(f.retry).toBe(e.retry);
     }
     expect(f.entry).not.toBeNull();
+}
+
+describe('every shared fixture is diagnosed as expected', () => {
+  it('reads the fixture files', () => {
+    expect(fixtures.length).toBeGreaterThan(80);
   });
+
+  it.each(fixtures.map((f) => [f.id, f] as const))('%s', (_id, fixture) => {
+    expectDiagnosis(fixture);
+  });
+});
+
+/**
+ * Captures the decoder still gets wrong because a reader under readers/ does not read them yet: the Python SDK's
+ * retry lines ("Unexpected response from remote store: {…}", "Unexpected error from remote store: …", "HTTP send
+ * failed, retrying …", "Error processing record …: Retrying execution.") are not findings of their own (the
+ * 0.3/0.4 dict on the line is read as a bare legacy body), and a traceback swallows the lines printed after it.
+ */
+const readerWorkOpen = new Set([
+  'py-0.3.5-18_remote_503',
+  'py-0.4.12-18_remote_503',
+  'py-0.3.5-19_remote_502_html',
+  'py-0.4.12-19_remote_502_html',
+  'py-0.4.12-21_workflow_child_raises',
+  'py-0.7.0-06_remote_refused',
+  'py-0.7.4-06_remote_refused',
+]);
+
+// Real output of SDK releases (../shared/captures): the same checks (their `cause_keywords` are not checked).
+describe('every real SDK capture is diagnosed as expected', () => {
+  it('reads the captures', () => {
+    expect(captures.length).toBeGreaterThan(90);
+  });
+
+  it.each(captures.filter((f) => !readerWorkOpen.has(f.id)).map((f) => [f.id, f] as const))('%s', (_id, capture) => {
+    expectDiagnosis(capture);
+  });
+
+  // Still wrong, each for want of a reader change under readers/ (see readerWorkOpen). `it.fails` turns red as
+  // soon as one is right, so that it leaves the list.
+  it.fails.each(captures.filter((f) => readerWorkOpen.has(f.id)).map((f) => [f.id, f] as const))(
+    'open: %s',
+    (_id, capture) => {
+      expectDiagnosis(capture);
+    },
+  );
 });
