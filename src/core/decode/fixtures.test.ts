@@ -48,20 +48,19 @@ describe('every shared fixture is diagnosed as expected', () => {
 });
 
 /**
- * Captures the decoder still gets wrong because a reader under readers/ does not read them yet: the Python SDK's
- * retry lines ("Unexpected response from remote store: {…}", "Unexpected error from remote store: …", "HTTP send
- * failed, retrying …", "Error processing record …: Retrying execution.") are not findings of their own (the
- * 0.3/0.4 dict on the line is read as a bare legacy body), and a traceback swallows the lines printed after it.
+ * Where a capture's expectation says more than its paste shows, the references win (say so): the Python SDK
+ * 0.3/0.4 retry a non-JSON body as a network error and never print its status (sdk-versions.md, P0: "The status
+ * never appears"), so the 502 of these scenarios cannot be read off the paste: the finding's status is null.
  */
-const readerWorkOpen = new Set([
-  'py-0.3.5-18_remote_503',
-  'py-0.4.12-18_remote_503',
-  'py-0.3.5-19_remote_502_html',
-  'py-0.4.12-19_remote_502_html',
-  'py-0.4.12-21_workflow_child_raises',
-  'py-0.7.0-06_remote_refused',
-  'py-0.7.4-06_remote_refused',
-]);
+const statusNotInPaste = new Set(['py-0.3.5-19_remote_502_html', 'py-0.4.12-19_remote_502_html']);
+const asTheReferencesSay = (f: SharedFixture): SharedFixture => (statusNotInPaste.has(f.id) ? { ...f, expect: { ...f.expect, status: null } } : f);
+
+/**
+ * Still wrong: resonate-sdk 0.4 prints "Error processing record …: Retrying execution." and the attempt's traceback
+ * in a loop; the SDK's retry (FunctionRetryWarning) should be the first finding, but the user's KeyError ranks first.
+ * `it.fails` turns red as soon as it is right, so that it leaves the list.
+ */
+const readerWorkOpen = new Set(['py-0.4.12-21_workflow_child_raises']);
 
 // Real output of SDK releases (../shared/captures): the same checks (their `cause_keywords` are not checked).
 describe('every real SDK capture is diagnosed as expected', () => {
@@ -70,7 +69,7 @@ describe('every real SDK capture is diagnosed as expected', () => {
   });
 
   it.each(captures.filter((f) => !readerWorkOpen.has(f.id)).map((f) => [f.id, f] as const))('%s', (_id, capture) => {
-    expectDiagnosis(capture);
+    expectDiagnosis(asTheReferencesSay(capture));
   });
 
   // Still wrong, each for want of a reader change under readers/ (see readerWorkOpen). `it.fails` turns red as

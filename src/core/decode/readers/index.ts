@@ -7,13 +7,15 @@ import { plainBodyReader } from './plain-body';
 import { pytestSectionReader } from './pytest-section';
 import { pythonBannerReader } from './python-banner';
 import { pythonTracebackReader } from './python-traceback';
+import { readHttpClientRecord, httpClientReader } from './http-client';
+import { readRetryRecord, retryLogReader } from './retry-log';
 import type { Reader } from './reader';
 import { rustServerLogReader } from './rust-server-log';
 import { sdkCrashReportReader } from './sdk-crash-report';
 import { sdkLogLineReader } from './sdk-log-line';
 
 /** JSON log records of known shapes, tried on a JSON object that is not an envelope, a legacy body or a TS error. */
-const RECORD_READERS: readonly RecordReader[] = [];
+const RECORD_READERS: readonly RecordReader[] = [(value, line) => readRetryRecord(value, line), readHttpClientRecord];
 
 /**
  * Every reader, in reading order: at each line the first that reads something wins, and reading goes on after
@@ -27,9 +29,11 @@ export const READERS: readonly Reader[] = [
   pytestSectionReader,
   lambdaReportReader,
   nodeErrorReader,
+  retryLogReader,
   httpResponseReader,
   createJsonObjectsReader(RECORD_READERS),
   cliErrorReader,
+  httpClientReader,
   rustServerLogReader,
   sdkLogLineReader,
   plainBodyReader,
