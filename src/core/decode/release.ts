@@ -6,15 +6,29 @@ import type { Finding } from './finding';
 type Era = { range: string; by: string };
 
 /** Where @resonatehq/sdk's code sits in a frame: `lib/` (0.5–0.6), `dist/src|dev/` in CommonJS (0.7–0.9), ESM `dist/` (0.10) and `dist/src/` (0.11). */
-const TS_PATH = /(?<url>file:\/\/)?[^\s()]*node_modules[/\\]@resonatehq[/\\]sdk[/\\](?<top>lib|dist)[/\\](?<sub>src[/\\]|dev[/\\])?/;
+const SDK_DIR = /node_modules[/\\]@resonatehq[/\\]sdk[/\\]/;
+const LAYOUT = /^(?<top>lib|dist)[/\\](?<sub>src[/\\]|dev[/\\])?/;
+
+/** The layout of the first SDK frame path: what follows the package directory, and whether the path is a file:// URL (ESM). */
+function sdkLayout(text: string): { top: string; sub: string | undefined; url: boolean } | null {
+  const m = text.includes('@resonatehq') ? SDK_DIR.exec(text) : null;
+  if (!m) return null;
+  const layout = LAYOUT.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
+  if (!layout?.groups?.top) return null;
+  // The path's own token: back to the whitespace or parenthesis before it (bounded, so this stays linear).
+  const from = Math.max(0, m.index - 400);
+  const before = text.slice(from, m.index);
+  const start = Math.max(before.lastIndexOf(' '), before.lastIndexOf('('), before.lastIndexOf('\n'), before.lastIndexOf('\t'));
+  return { top: layout.groups.top, sub: layout.groups.sub, url: before.slice(start + 1).startsWith('file://') };
+}
 
 function tsEra(text: string): Era | null {
-  const m = text.includes('@resonatehq') ? TS_PATH.exec(text) : null;
-  if (m?.groups?.top === 'lib') return { range: '>=0.5.0 <0.7.0', by: 'the frame layout (lib/)' };
-  if (m?.groups?.top === 'dist' && m.groups.url) {
-    return m.groups.sub?.startsWith('src') ? { range: '>=0.11.0', by: 'the frame layout (ESM dist/src/)' } : { range: '>=0.10.0 <0.11.0', by: 'the frame layout (ESM dist/)' };
+  const m = sdkLayout(text);
+  if (m?.top === 'lib') return { range: '>=0.5.0 <0.7.0', by: 'the frame layout (lib/)' };
+  if (m?.top === 'dist' && m.url) {
+    return m.sub?.startsWith('src') ? { range: '>=0.11.0', by: 'the frame layout (ESM dist/src/)' } : { range: '>=0.10.0 <0.11.0', by: 'the frame layout (ESM dist/)' };
   }
-  if (m?.groups?.top === 'dist' && m.groups.sub) return { range: '>=0.7.0 <0.10.0', by: 'the frame layout (CommonJS dist/src/)' };
+  if (m?.top === 'dist' && m.sub) return { range: '>=0.7.0 <0.10.0', by: 'the frame layout (CommonJS dist/src/)' };
   if (/\bResonateTimeoutException\b|"component":"(?:network|runtime|core)"/.test(text)) return { range: '>=0.10.0', by: 'what only 0.10+ prints' };
   return null;
 }
