@@ -1,19 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { ExpectedDiagnosis } from './expect-diagnosis';
 
 /** One line of ../shared/fixtures/*.jsonl. */
 export type SharedFixture = {
   id: string;
   input: string;
-  expect: {
-    source: string;
-    status?: number | null;
-    code?: string | null;
-    kind?: string | null;
-    message?: string | null;
-    name?: string | null;
-    retry: string;
-  };
+  expect: ExpectedDiagnosis;
 };
 
 function readJsonl(file: string): SharedFixture[] {

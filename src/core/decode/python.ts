@@ -439,6 +439,12 @@ function unescapePy(s: string): string {
 }
 
 /** Single-line Python forms inside log lines: `str(e)` with a code, `repr(e)` without, v0.7 classes. */
+/** resonate-sdk 0.7's `server error (code=401): Unauthorized`: the HTTP status and the server error it wraps. */
+export function v07ServerError(message: string): Pick<RawFinding, 'status' | 'wraps'> {
+  const sc = /^server error \(code=(\d{3})\): (.*)$/.exec(message);
+  return sc?.[1] ? { status: Number(sc[1]), wraps: { source: 'server', code: sc[1], status: Number(sc[1]), message: sc[2] ?? null } } : { status: null, wraps: null };
+}
+
 export function readPythonLine(text: string, line: number): RawFinding | null {
   const span = { startLine: line, endLine: line };
   const s = RESONATE_STR.exec(text);
@@ -468,15 +474,13 @@ export function readPythonLine(text: string, line: number): RawFinding | null {
   const v = V07_ERROR.exec(text);
   if (v?.groups) {
     const message = v.groups.msg ?? '';
-    const sc = /^server error \(code=(\d{3})\): (.*)$/.exec(message);
     return {
       source: 'python-sdk',
       code: null,
-      status: sc?.[1] ? Number(sc[1]) : null,
+      ...v07ServerError(message),
       kind: null,
       message,
       name: v.groups.cls ?? null,
-      wraps: sc?.[1] ? { source: 'server', code: sc[1], status: Number(sc[1]), message: sc[2] ?? null } : null,
       span,
     };
   }

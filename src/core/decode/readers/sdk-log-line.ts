@@ -1,5 +1,5 @@
 import { readTsLine } from '../javascript';
-import { readPythonLine } from '../python';
+import { readPythonLine, v07ServerError } from '../python';
 import type { Read, Reader } from './reader';
 
 /**
@@ -20,15 +20,13 @@ function readV07TaskFailed(text: string, line: number): Read | null {
   const m = text.includes('background task failed: ') ? V07_TASK_FAILED.exec(text) : null;
   if (!m?.groups?.msg || !m.groups.prefix) return null;
   const message = m.groups.msg.trim();
-  const sc = /^server error \(code=(\d{3})\): (.*)$/.exec(message);
   return {
     source: 'python-sdk',
     code: null,
-    status: sc?.[1] ? Number(sc[1]) : null,
+    ...v07ServerError(message),
     kind: null,
     message,
     name: V07_CLASS[m.groups.prefix] ?? null,
-    wraps: sc?.[1] ? { source: 'server', code: sc[1], status: Number(sc[1]), message: sc[2] ?? null } : null,
     versions: { sdk: 'resonate-sdk 0.7.x' },
     notes: ['Logged by the SDK when a background task failed (resonate-sdk 0.7.x).'],
     span: { startLine: line, endLine: line },
