@@ -75,6 +75,16 @@ function describe(r: VersionRange): string | null {
   return upper && !upper.startsWith('before') ? `up to ${upper}` : upper;
 }
 
+const byIdCache = new WeakMap<Catalog, Map<string, CatalogEntry>>();
+function entriesById(catalog: Catalog): Map<string, CatalogEntry> {
+  let map = byIdCache.get(catalog);
+  if (!map) {
+    map = new Map(catalog.entries.map((e) => [e.id, e]));
+    byIdCache.set(catalog, map);
+  }
+  return map;
+}
+
 /**
  * Names the SDK release a finding comes from when the paste shows it (an exact version, or an era read off frame
  * layouts and class names, narrowed by the releases the catalog entry says print this error), and says
@@ -82,7 +92,7 @@ function describe(r: VersionRange): string | null {
  */
 export function applyRelease(f: Finding, catalog: Catalog): void {
   if (f.source !== 'ts-sdk' && f.source !== 'python-sdk') return;
-  const entry: CatalogEntry | undefined = f.entry ? catalog.entries.find((e) => e.id === f.entry) : undefined;
+  const entry: CatalogEntry | undefined = f.entry ? entriesById(catalog).get(f.entry) : undefined;
   const text = f.excerpt;
   const exact = EXACT_LABEL.exec(f.versions.sdk ?? '')?.[1] ?? EXACT_IN_PASTE.exec(text)?.slice(1).find((v) => v !== undefined);
   const entryRange = entry?.releases?.[f.source] !== undefined ? parseRange(entry.releases[f.source] ?? '') : null;

@@ -239,10 +239,8 @@ export function createRetryTally(): RetryTally {
   };
 }
 
-/** The raw finding of one retry line, or null (without a tally, its note tells only this line's facts). */
-export function readRetryLine(text: string, line: number, tally?: RetryTally): Read | null {
-  const r = parseRetryLine(text) ?? parseRemoteStoreLine(text);
-  if (!r) return null;
+/** The raw finding of a parsed retry, counted in the tally (or, without one, with a note of this line's facts). */
+function finish(r: RetryLine, line: number, tally: RetryTally | undefined): Read {
   const raw = toRead(r, line);
   if (tally) tally.add(r, raw);
   else {
@@ -250,6 +248,13 @@ export function readRetryLine(text: string, line: number, tally?: RetryTally): R
     if (n) raw.notes = [n];
   }
   return raw;
+}
+
+/** The raw finding of one retry line, or null (without a tally, its note tells only this line's facts). */
+export function readRetryLine(text: string, line: number, tally?: RetryTally): Read | null {
+  const r = parseRetryLine(text) ?? parseRemoteStoreLine(text);
+  if (!r) return null;
+  return finish(r, line, tally);
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -273,13 +278,7 @@ export function readRetryRecord(value: unknown, line: number, tally?: RetryTally
   if (!r) return null;
   if (attempt !== undefined) r.attempt = attempt;
   if (typeof value.retryIn === 'number' && Number.isFinite(value.retryIn)) r.delay = value.retryIn / 1000;
-  const raw = toRead(r, line);
-  if (tally) tally.add(r, raw);
-  else {
-    const n = singleNote(r);
-    if (n) raw.notes = [n];
-  }
-  return raw;
+  return finish(r, line, tally);
 }
 
 /** The reader: one retry line (plain or a one-line JSON record) at a time; the tally lives in the instance. */
