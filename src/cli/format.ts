@@ -35,6 +35,8 @@ export function toJsonFinding(f: Finding) {
     steps: f.steps,
     span: f.span,
     ...(f.rawKind ? { rawKind: f.rawKind } : {}),
+    ...(f.fragment ? { fragment: true } : {}),
+    ...(f.nearest ? { nearest: f.nearest } : {}),
     ...(f.request ? { request: f.request } : {}),
   };
 }
@@ -66,6 +68,7 @@ export function formatFindingsText(file: string, findings: Finding[], withFile: 
     if (f.mismatch) out.push(`   version mismatch: ${f.mismatch}`);
     if (f.userFrame) out.push(`   in your code: ${f.userFrame.file}:${f.userFrame.line ?? '?'}${f.userFrame.func ? ` (${f.userFrame.func})` : ''}`);
     f.steps.slice(0, 3).forEach((s, n) => out.push(`   ${n === 0 ? 'next:' : '     '}    ${n + 1}. ${s}`));
+    if (f.nearest) out.push(`   nearest entries: ${f.nearest.map((e) => `${e.id} (${e.title})`).join('; ')}`);
   });
   return out.join('\n');
 }

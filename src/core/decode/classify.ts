@@ -1,5 +1,6 @@
 import type { Catalog, CatalogEntry, RetryAdvice, Source, Verdict } from '../catalog/catalog-types';
 import type { Finding } from './finding';
+import { nearestEntries } from './nearest';
 import type { RawFinding } from './raw';
 
 type Compiled = { entry: CatalogEntry; re: RegExp | null; detailsRe: RegExp | null };
@@ -77,7 +78,7 @@ function detailTexts(raw: Pick<RawFinding, 'details' | 'chain' | 'wraps'>): stri
 /** Scores every entry of the finding's source and returns the best one, or null. */
 export function matchEntry(
   catalog: Catalog,
-  raw: Pick<RawFinding, 'source' | 'code' | 'status' | 'kind' | 'message' | 'name' | 'chain' | 'promiseState'> & Partial<Pick<RawFinding, 'details' | 'wraps' | 'frames'>>,
+  raw: Pick<RawFinding, 'source' | 'code' | 'status' | 'kind' | 'message' | 'name' | 'chain' | 'promiseState'> & Partial<Pick<RawFinding, 'details' | 'wraps' | 'frames' | 'hint' | 'exactCode'>>,
 ): Match | null {
   const candidates = compiled(catalog).get(raw.source) ?? [];
   const variants = messageVariants(raw);
@@ -86,6 +87,7 @@ export function matchEntry(
   let best: Match | null = null;
   for (const { entry, re, detailsRe } of candidates) {
     const m = entry.match;
+    if (raw.exactCode && entry.code !== raw.code) continue;
     let score = 0;
     let evidence = false;
     let groups: Record<string, string> = {};
@@ -96,10 +98,11 @@ export function matchEntry(
         evidence = true;
       } else {
         const hit = re ? variants.map((v) => re.exec(v)).find((x) => x !== null) : null;
-        if (!hit) continue;
+        // A reader that found the entry's text inside other text (or cut off) names the entry itself.
+        if (!hit && raw.hint !== entry.id) continue;
         score += 80;
         evidence = true;
-        groups = { ...(hit.groups ?? {}) };
+        groups = { ...(hit?.groups ?? {}) };
       }
     } else if (hasText) {
       score -= 6;
@@ -108,9 +111,14 @@ export function matchEntry(
       if (entry.code === raw.code) {
         score += 30;
         evidence = true;
-      } else score -= 40;
+      } else if (m.fallback) continue;
+      else score -= 40;
     }
-    if (entry.status !== undefined && raw.status !== null) score += entry.status === raw.status ? 10 : -20;
+    // A fallback stands for its code and status only: another status is another error (a 418 is not a 413).
+    if (entry.status !== undefined && raw.status !== null) {
+      if (entry.status !== raw.status && m.fallback) continue;
+      score += entry.status === raw.status ? 10 : -20;
+    }
     if (m.names && raw.name) {
       // Another exception class is another error, whatever its message says.
       if (!m.names.includes(raw.name)) continue;
@@ -139,6 +147,7 @@ export function matchEntry(
       if (!details.some((d) => detailsRe.test(d))) continue;
       score += 25;
     }
+    if (raw.hint === entry.id) score += 20;
     if (m.fallback) {
       score -= 5;
       evidence = evidence || !hasText;
@@ -238,7 +247,9 @@ export function diagnose(catalog: Catalog, raw: RawFinding): Finding | null {
   const notError = entry?.notError === true;
   const warning = entry?.warning === true;
   const causes = (variant?.causes ?? entry?.causes ?? ['No catalog entry describes this error yet.']).map((c) => fill(c, values));
-  const title = entry ? fill(entry.title, values) : `${raw.name ?? 'Error'}${code ? ` ${code}` : ''}${status ? ` (HTTP ${status})` : ''}`;
+  const title = entry ? fill(entry.title, values) : `${raw.name ?? (source === 'unknown' ? 'Error' : 'Resonate error')}${code ? ` ${code}` : ''}${status ? ` (HTTP ${status})` : ''}`;
+  // Clearly Resonate, but no entry: say so, with where to look, instead of a guess presented as a diagnosis.
+  const nearest = !entry && source !== 'unknown' ? nearestEntries(catalog, { ...raw, source, code, status }) : [];
   // The SDK's in-process store or network (Python LocalStore, TS LocalNetwork) answers without HTTP: no status.
   if (status !== null && inProcessStore(raw)) {
     status = null;
@@ -261,12 +272,21 @@ export function diagnose(catalog: Catalog, raw: RawFinding): Finding | null {
     cause: causes[0] ?? '',
     causes,
     steps: (variant?.steps ?? entry?.steps ?? ['Report this error so it can be added to the catalog.']).map((s) => fill(s, values)),
-    summary: fill(variant?.summary ?? entry?.summary ?? 'The catalog has no entry for this error.', values),
+    summary: fill(
+      variant?.summary ??
+        entry?.summary ??
+        (source === 'unknown'
+          ? 'The catalog has no entry for this error.'
+          : "A Resonate error the catalog doesn't know yet: the paste shows it comes from Resonate, but no catalog entry describes it. The verdict below is judged from its status alone; the nearest entries may help, and a report adds it to the catalog."),
+      values,
+    ),
+    ...(nearest.length > 0 ? { nearest } : {}),
     mismatch: raw.mismatch ?? entry?.mismatch ?? null,
     notes,
     inferred,
     warning,
     incidental: entry?.incidental === true,
+    ...(raw.fragment ? { fragment: true } : {}),
     corrId: raw.corrId ?? null,
     ids: raw.ids ?? {},
     versions: raw.versions ?? {},

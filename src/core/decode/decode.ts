@@ -159,6 +159,8 @@ function rankOf(f: Finding): number {
   // Ctrl+C after a hang: whatever else the paste shows is the cause.
   if (f.incidental) return 0.5;
   if (f.source === 'unknown') return 1;
+  // A message quoted in a sentence, a code, a docs link: after any whole error of the paste.
+  if (f.error && !f.warning && f.fragment) return 3.5;
   if (f.error && !f.warning) return 4;
   if (!f.error && f.warning) return 3;
   if (f.error) return 2;

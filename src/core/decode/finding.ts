@@ -1,3 +1,4 @@
+import type { NearEntry } from './nearest';
 import type { Source, Verdict } from '../catalog/catalog-types';
 
 /** A stack frame, Python or JavaScript. */
@@ -72,6 +73,10 @@ export type Finding = {
   /** Fields that were inferred rather than read off the text. */
   inferred: Array<'code' | 'status' | 'kind' | 'message'>;
   warning: boolean;
+  /** For a Resonate error no catalog entry matched: the entries nearest to it (where to look, what to add it beside). */
+  nearest?: NearEntry[];
+  /** Read from a fragment of an error (a message quoted in other text, a code, a docs link): ranks after whole errors. */
+  fragment?: boolean;
   /** The process being stopped (Ctrl+C, a shutdown): not a cause of its own; any other finding of the paste ranks first. */
   incidental: boolean;
   corrId: string | null;

@@ -17,6 +17,12 @@ export type RawFinding = Pick<Finding, 'source' | 'code' | 'status' | 'kind' | '
      * an unparsed response body): they refine the diagnosis through the catalog's `match.details`.
      */
     details?: string[];
+    /** The catalog entry a reader already recognized (a message found inside other text): it wins when its text fits. */
+    hint?: string;
+    /** Only an entry of exactly this code fits (a docs link names one code; another code's fallback is not it). */
+    exactCode?: boolean;
+    /** Read from a fragment (a message quoted in a sentence, a code, a docs link), not from a whole error. */
+    fragment?: boolean;
   };
 
 /** A line of the normalized text, with its 1-based line number in the original paste. */

@@ -155,7 +155,10 @@ function diagnosisLines(p: Prepared, lean: boolean): string[] {
   if (d.entryId) {
     const id = `\`${d.entryId}\``;
     lines.push(`- **Catalog entry:** ${d.entryUrl ? `[${id}](${d.entryUrl})` : id} (Resonate Inspector catalog ${d.catalogVersion})`);
-  } else lines.push(`- **Catalog entry:** none yet: the catalog (${d.catalogVersion}) does not know this error.`);
+  } else {
+    lines.push(`- **Catalog entry:** none yet: the catalog (${d.catalogVersion}) does not know this error.`);
+    if (f.nearest) lines.push(`- **Nearest catalog entries:** ${f.nearest.map((e) => `\`${e.id}\` (${mdSafe(e.title)})`).join(', ')}`);
+  }
   if (d.docs) lines.push(`- **Docs:** ${d.docs}`);
   if (!lean) {
     if (d.otherCauses.length > 0) lines.push(`- **Other possible causes:** ${d.otherCauses.map(mdSafe).join(' · ')}`);

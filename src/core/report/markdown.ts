@@ -79,7 +79,10 @@ function section(p: Prepared, heading: string): string {
   if (d.entryId) {
     const id = code(d.entryId);
     lines.push(`**Catalog entry:** ${d.entryUrl ? `[${id}](${d.entryUrl})` : id}${d.docs ? ` · [docs](${d.docs})` : ''}`);
-  } else lines.push(`**Catalog entry:** none: the catalog (${d.catalogVersion}) does not know this error yet.`);
+  } else {
+    lines.push(`**Catalog entry:** none: the catalog (${d.catalogVersion}) does not know this error yet.`);
+    if (f.nearest) lines.push('', `**Nearest catalog entries:** ${f.nearest.map((e) => `${code(e.id)} (${mdSafe(e.title)})`).join(', ')}`);
+  }
   return lines.join('\n').trimEnd();
 }
 

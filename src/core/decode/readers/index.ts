@@ -1,4 +1,5 @@
 import { cliErrorReader } from './cli-error';
+import { fragmentsReader } from './fragments';
 import { httpResponseReader } from './http-response';
 import { createJsonObjectsReader, type RecordReader } from './json-objects';
 import { lambdaReportReader } from './lambda-report';
@@ -20,7 +21,7 @@ const RECORD_READERS: readonly RecordReader[] = [(value, line) => readRetryRecor
 /**
  * Every reader, in reading order: at each line the first that reads something wins, and reading goes on after
  * the last line it read. Blocks first (a traceback's lines must not be read one by one), then HTTP and JSON, then
- * single lines. Adding a format is adding a reader here (and its catalog entries).
+ * single lines, and last what is only a fragment of an error (a message in a sentence, a code, a docs link). Adding a format is adding a reader here (and its catalog entries).
  */
 export const READERS: readonly Reader[] = [
   pythonBannerReader,
@@ -37,4 +38,5 @@ export const READERS: readonly Reader[] = [
   rustServerLogReader,
   sdkLogLineReader,
   plainBodyReader,
+  fragmentsReader,
 ];

@@ -113,6 +113,20 @@ export function FindingCard({ finding: f, entry, actions }: FindingCardProps) {
         </div>
       )}
 
+      {f.nearest && (
+        <div className="finding-section">
+          <h4 id={`${id}-nearest`}>Nearest catalog entries</h4>
+          <p>No entry describes this error yet; these are the closest. Reporting it adds it to the catalog.</p>
+          <ul>
+            {f.nearest.map((e) => (
+              <li key={e.id}>
+                <a href={paths.entry.href(e.id)}>{e.title}</a> <code>{e.id}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
       {f.notes.length > 0 && (
         <div className="finding-section">
           <h4 id={`${id}-notes`}>Notes</h4>
