@@ -12,10 +12,9 @@ const corpus = readCorpus();
  * - ts-525-gateway-stderr: a TS 1199 "Promise not found" gets the kind of its most common operation (get); the
  *   paste's settle is not read from the surrounding gateway log.
  * - py-86-forbidden-json: a requests HTTPError logged as {"error": "403 Client Error: …"} is not read inside the JSON.
- * - go-299-task-refused: Go server log lines (level=ERROR msg=…) are not read yet.
  * - py-248-store-already-exists, py-138-circular-truncated: pastes cut off before their exception line.
  */
-const open = new Set(['ts-525-gateway-stderr', 'py-86-forbidden-json', 'go-299-task-refused', 'py-248-store-already-exists', 'py-138-circular-truncated']);
+const open = new Set(['ts-525-gateway-stderr', 'py-86-forbidden-json', 'py-248-store-already-exists', 'py-138-circular-truncated']);
 
 describe('every item of our own real corpus (src/testing/corpus) is diagnosed as expected', () => {
   it('has real pastes and captures, each saying where it came from', () => {

@@ -40,6 +40,7 @@ export function diagnoseLines(lines: Line[], catalog: Catalog): Finding[] {
     // A record that only repeats an error's message counts when the catalog knows that message, not by a fallback,
     // and when the message says more than one generic word ("Unauthorized" could be any product's).
     if (raw.echo && (f.entry === null || f.code === null || f.source === 'unknown' || fallbackIds(catalog).has(f.entry) || !/\S\s+\S/.test(raw.message ?? ''))) continue;
+    if (raw.knownOnly && (f.entry === null || fallbackIds(catalog).has(f.entry))) continue;
     f.excerpt = excerptOf(lines, f.span);
     applyRelease(f, catalog);
     findings.push(f);

@@ -1,5 +1,6 @@
 import { cliErrorReader } from './cli-error';
 import { fragmentsReader } from './fragments';
+import { goServerLogReader } from './go-server-log';
 import { httpResponseReader } from './http-response';
 import { createJsonObjectsReader, type RecordReader } from './json-objects';
 import { lambdaReportReader } from './lambda-report';
@@ -36,6 +37,7 @@ export const READERS: readonly Reader[] = [
   cliErrorReader,
   httpClientReader,
   rustServerLogReader,
+  goServerLogReader,
   sdkLogLineReader,
   plainBodyReader,
   fragmentsReader,

@@ -3,7 +3,11 @@ import type { Span } from '../finding';
 import type { Line, RawFinding } from '../raw';
 
 /** A raw finding as a reader returns it; `echo` marks one that only repeats what another line says (kept if it is diagnosed). */
-export type Read = RawFinding & { echo?: boolean };
+export type Read = RawFinding & {
+  echo?: boolean;
+  /** Kept only when a catalog entry (not a fallback) knows it: a line of a shape any program prints (a Go slog line). */
+  knownOnly?: boolean;
+};
 
 /** What every reader of one text sees. */
 export type ReadContext = {
