@@ -162,6 +162,24 @@ function fill(text: string, values: Record<string, string | undefined>): string 
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? (key === 'kind' ? 'the operation' : whole));
 }
 
+/** HTTP reason phrases (RFC 9110), as fetch's `statusText` gives them. */
+const HTTP_REASONS: Record<string, number> = {
+  'Bad Request': 400,
+  Unauthorized: 401,
+  Forbidden: 403,
+  'Not Found': 404,
+  'Method Not Allowed': 405,
+  Conflict: 409,
+  Gone: 410,
+  'Payload Too Large': 413,
+  'Too Many Requests': 429,
+  'Internal Server Error': 500,
+  'Not Implemented': 501,
+  'Bad Gateway': 502,
+  'Service Unavailable': 503,
+  'Gateway Timeout': 504,
+};
+
 const HTTP_CLASS = (status: number | null): Verdict => (status !== null && status >= 500 ? 'with-backoff' : 'after-fix');
 
 /** Builds the finding: what the text told, diagnosed by the best catalog entry. */
@@ -189,10 +207,25 @@ export function diagnose(catalog: Catalog, raw: RawFinding): Finding | null {
   let status = raw.status;
   let wraps = raw.wraps ?? null;
   // A TS SERVER_ERROR that carries a server message: read the server's status (and kind) off the catalog.
-  if (source === 'ts-sdk' && raw.message && (raw.code === '1199' || entry?.code === '1199') && !wraps) {
-    const server = matchEntry(catalog, { source: 'server', code: null, status: null, kind: raw.kind, message: raw.message, name: null });
-    if (server && server.score >= 80 && server.entry.status !== undefined) {
-      wraps = { source: 'server', code: server.entry.code, status: server.entry.status, message: raw.message };
+  const carried = wraps?.status === null ? wraps.message : raw.message;
+  if (source === 'ts-sdk' && carried && (raw.code === '1199' || entry?.code === '1199') && (!wraps || wraps.status === null)) {
+    // The server's text, as the SDK carries it (0.8.4 prefixes a legacy message with "ResonateError: ").
+    const text = carried.replace(/^(?:ResonateError: )+/, '');
+    const server =
+      [matchEntry(catalog, { source: 'server', code: null, status: null, kind: raw.kind, message: text, name: null }), matchEntry(catalog, { source: 'legacy-server', code: null, status: null, kind: null, message: text, name: null })].find(
+        (m) => m !== null && m.score >= 80 && m.entry.status !== undefined,
+      ) ?? null;
+    const reason = HTTP_REASONS[text.trim()];
+    if (!server && reason !== undefined) {
+      // 0.8.3–0.9.x: a body that is not JSON leaves the reason phrase (`Bad Gateway`) as the message.
+      wraps = { source: 'server', code: null, status: reason, message: text };
+      if (status === null) {
+        status = reason;
+        inferred.push('status');
+      }
+    }
+    if (server && server.entry.status !== undefined) {
+      wraps = { source: server.entry.source, code: server.entry.code, status: server.entry.status, message: text };
       if (status === null) {
         status = server.entry.status;
         inferred.push('status');

@@ -3,6 +3,8 @@ import type { ChainLink, Frame, Versions, Wrapped } from './finding';
 import type { Line, RawFinding } from './raw';
 
 const RESONATE_HDR = /(?:^|[\s:[(])(?:(?<ctor>[\w$]+) \[ResonateError\]|ResonateError): (?<msg>.*)$/;
+/** An error with an empty message prints its class alone (0.9.x's 410: `ResonateError`, then its frames). */
+const RESONATE_BARE_HDR = /^(?:(?<ctor>[\w$]+) \[ResonateError\]|ResonateError)\s*$/;
 const TIMEOUT_HDR = /\bResonateTimeoutException: (?<msg>.*)$/;
 const JS_HDR = /^\s*(?:Uncaught )?(?<type>[A-Z][\w$]*(?:Error|Exception)|Error|DOMException)(?: \[(?<inner>\w+)\])?: (?<msg>.*)$/;
 const FRAME_LINE = /^\s*at \S/;
@@ -20,7 +22,7 @@ type Header = { kind: 'resonate' | 'timeout' | 'js'; type: string; message: stri
 
 function headerAt(text: string): Header | null {
   // Runs on every line: the literal checks skip the unanchored regexes on the many lines that cannot match them.
-  const r = text.includes('ResonateError') ? RESONATE_HDR.exec(text) : null;
+  const r = text.includes('ResonateError') ? (RESONATE_HDR.exec(text) ?? RESONATE_BARE_HDR.exec(text)) : null;
   if (r?.groups) {
     const bracketed = /\[ResonateError: /.test(text) && text.trimEnd().endsWith(']');
     const msg = r.groups.msg ?? '';
@@ -109,6 +111,7 @@ export function readJsError(lines: Line[], i: number): { raw: RawFinding; end: n
   if (header.kind === 'resonate') {
     const code = tsCode(allText, props);
     const factory = FACTORY_FRAME.exec(allText)?.groups?.key ?? null;
+    const wraps = serverErrorOf(props);
     return {
       raw: {
         ...base,
@@ -116,9 +119,11 @@ export function readJsError(lines: Line[], i: number): { raw: RawFinding; end: n
         code,
         status: null,
         kind: null,
-        message,
-        name: factory,
-        wraps: serverErrorOf(props),
+        // 0.9.x prints a bare `ResonateError` for a 410 whose text is only in `serverError`.
+        message: message === '' && wraps?.message ? wraps.message : message,
+        // The TS factory key (0.8.3+), or the class for 0.5–0.8.2, which have no factories.
+        name: factory ?? (header.type === 'ResonateError' && code !== null && /^\d{1,2}$/.test(code) ? 'ResonateError' : null),
+        wraps,
         notes: [...notes, ...nextHint(props)],
       },
       end,
@@ -208,7 +213,15 @@ function tsCode(text: string, props: string[]): string | null {
 
 function serverErrorOf(props: string[]): Wrapped | null {
   const block = props.join('\n');
-  const at = block.search(/^\s*serverError: \{/m);
+  // 0.9.x against a Rust server: the 410 body's text as a plain string (src/network/remote.ts@v0.9.5).
+  const text = /^\s*serverError: (['"])(.+)\1,?$/m.exec(block)?.[2];
+  if (text) return { source: 'server', code: null, status: null, message: text };
+  // 0.8.3+: `serverError: { code, message, details }`; 0.5–0.6: the legacy body as `cause: { error: { code, … } }`.
+  let at = block.search(/^\s*serverError: \{/m);
+  if (at < 0) {
+    const cause = /^ {2}cause: \{\n\s*error: \{/m.exec(block);
+    at = cause ? cause.index : -1;
+  }
   if (at < 0) return null;
   const rest = block.slice(at);
   const code = /^\s*code: (\d+),?$/m.exec(rest)?.[1];
@@ -229,7 +242,8 @@ function nextHint(props: string[]): string[] {
 function causeChain(props: string[]): ChainLink[] {
   const links: ChainLink[] = [];
   for (const p of props) {
-    const m = /^\s*\[cause\]: (?<v>.+?)\s*\{?$/.exec(p);
+    // `[cause]: …` (ES2022 causes) and 0.5–0.6's own `cause: TypeError: fetch failed` property.
+    const m = /^\s*\[cause\]: (?<v>.+?)\s*\{?$/.exec(p) ?? /^ {2}cause: (?<v>[A-Z][\w$]*(?:Error|Exception)\b.*?)\s*\{?$/.exec(p);
     const v = m?.groups?.v;
     if (!v || v === 'undefined') continue;
     const h = /^(?:(?<ctor>[\w$]+) \[(?<inner>\w+)\]|(?<type>[\w$]+)): (?<msg>.*)$/.exec(v);

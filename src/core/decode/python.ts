@@ -10,7 +10,8 @@ const EXC_LINE = /^(?<type>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?::(?: (?<msg>.*))?)
 const NEW_RECORD =
   /^(?:\d{4}-\d{2}-\d{2}[ T]\d|\[\d{4}-\d{2}-\d{2}|(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL)\b|Networking\. |Traceback \(|[─━=]{5,}|_{3,} |E\s{2,}\S|\S+\.py:\d+: |\{\s*["'](?:kind|error|timestamp|level)["']\s*:)/;
 const RESONATE_STR =
-  /\b(?:resonate\.errors\.errors\.|resonate\.errors\.)?(?<cls>Resonate(?:Store|Canceled|Timedout|Shutdown)Error): \[(?<major>\d{3})\.(?<minor>\d{5})\] ?(?<mesg>.*)$/;
+  /\b(?:resonate\.errors\.errors\.|resonate\.errors\.)?(?<cls>Resonate(?:Store|Canceled|Timedout|Shutdown)Error): \[(?<major>\d{3})\.(?<minor>\d{5})\] ?(?<mesg>.*)$|\b(?:resonate\.errors\.errors\.|resonate\.errors\.)?(?<cls2>Resonate(?:Store|Canceled|Timedout|Shutdown)Error): \[(?<short>\d{1,2}(?:\.\d{1,5})?)\] ?(?<mesg2>.*)$/;
+const TUPLE = /^\((?<q>['"])(?<msg>[\s\S]*)\k<q>, (?<code>\d+)\)$/;
 const RESONATE_REPR = /\b(?<cls>Resonate(?:Store|Canceled|Timedout|Shutdown)Error)\((?<q>['"])(?<mesg>(?:[^\\]|\\.)*?)\k<q>\)/;
 const V07_ERROR = /\bresonate\.error\.(?<cls>\w+): (?<msg>.*)$/;
 const HTTP_ERROR = /^(?<status>\d{3}) (?:Client|Server) Error: (?<reason>.*?) for url: (?<url>\S+)/;
@@ -157,14 +158,29 @@ export function pythonRuntime(frames: Frame[]): string | undefined {
 }
 
 /** `[100.40400]` → "100.40400"; `[200.00000]` → "200". */
-export function pythonCode(major: string, minor: string): string {
-  return major === '100' ? `${major}.${minor}` : String(Number(major));
+/**
+ * The code's two parts: `[100.40400]` (0.5.4–0.6.x, `{code:09.5f}`), or 0.5.1–0.5.3's string codes `[30.40400]`,
+ * `[30.0]`, `[20]` (resonate/errors/errors.py@v0.5.3: 10 validation, 20 shutdown, 30.<server code> store).
+ */
+function codeParts(g: Record<string, string | undefined>): { major: string; minor: string | null } {
+  if (g.short !== undefined) {
+    const [major = '0', minor] = g.short.split('.');
+    return { major, minor: minor ?? null };
+  }
+  return { major: g.major ?? '100', minor: g.minor ?? '00000' };
+}
+
+export function pythonCode(major: string, minor: string | null): string {
+  if (major === '100') return `${major}.${minor ?? '00000'}`;
+  // 0.5.1–0.5.3 print the code as given: "30.40400", "30.0", "20".
+  if (major.length <= 2) return minor === null ? major : `${major}.${minor}`;
+  return String(Number(major));
 }
 
 /** The legacy server error a `100.NNNNN` store error wraps, when NNNNN is a server code. */
-export function wrappedLegacy(major: string, minor: string, message: string | null): Wrapped | null {
+export function wrappedLegacy(major: string, minor: string | null, message: string | null): Wrapped | null {
   const n = Number(minor);
-  if (major !== '100' || n === 0) return null;
+  if ((major !== '100' && major !== '30') || !(n >= 1000)) return null;
   if (n === 40399) return null; // the Python local store's own catch-all, no server code
   return { source: 'legacy-server', code: minor, status: Math.floor(n / 100), message };
 }
@@ -216,11 +232,9 @@ export function interpretTraceback(block: Block, firstLine: number, lastLine: nu
   const v06 = RESONATE_STR.exec(excLine.split('\n')[0] ?? '');
   if (v06?.groups) {
     const g = v06.groups;
-    const major = g.major ?? '100';
-    const minor = g.minor ?? '00000';
-    const rest = last.message.replace(/^\[\d{3}\.\d{5}\] ?/, '');
-    const message = rest;
-    versions.sdk = 'resonate-sdk 0.6.x (resonate.errors)';
+    const { major, minor } = codeParts(g);
+    const message = last.message.replace(/^\[\d{1,3}(?:\.\d{1,5})?\] ?/, '');
+    versions.sdk = g.short !== undefined ? 'resonate-sdk 0.5.1–0.5.3 ([30.NNNNN] codes)' : 'resonate-sdk 0.5.4–0.6.x (resonate.errors)';
     const raw: RawFinding = {
       ...base,
       source: 'python-sdk',
@@ -228,7 +242,7 @@ export function interpretTraceback(block: Block, firstLine: number, lastLine: nu
       status: statusOfMinor(major, minor) ?? (http ? Number(http.status) : null),
       kind: null,
       message,
-      name: g.cls ?? null,
+      name: g.cls ?? g.cls2 ?? null,
       wraps: wrappedLegacy(major, minor, message),
       ids: { ...idsFromUrl(http?.url), ...idsFromMessage(message) },
       notes: detailNotes(last.details),
@@ -242,6 +256,30 @@ export function interpretTraceback(block: Block, firstLine: number, lastLine: nu
       }
     }
     return raw;
+  }
+  // 0.5.0 passes (msg, code) to Exception, so str() is a tuple: `("Not found: {'error': {...}}", 44)`
+  // (resonate/errors/errors.py, stores/remote.py:60-93@v0.5.0). The body it quotes is the server's answer.
+  const tuple = /^Resonate(?:Store|Canceled|Timedout|Shutdown)Error$/.test(shortName(last.type)) ? TUPLE.exec(last.message) : null;
+  if (tuple?.groups?.msg !== undefined && tuple.groups.code !== undefined) {
+    const text = tuple.groups.msg.replace(/\\r\\n|\\n/g, '\n');
+    const legacyCode = /'code': (\d{4,5})\b/.exec(text)?.[1];
+    const legacyMessage = /'message': (['"])(.*?)\1/.exec(text)?.[2] ?? null;
+    const http = /^Unknow(?:n)? error (\d{3})\b/.exec(text)?.[1];
+    const n = Number(legacyCode);
+    const status = legacyCode ? Math.floor(n / (n >= 10000 ? 100 : 10)) : http ? Number(http) : null;
+    versions.sdk = 'resonate-sdk 0.5.0 ((message, code) errors)';
+    return {
+      ...base,
+      source: 'python-sdk',
+      code: tuple.groups.code,
+      status,
+      kind: null,
+      // The server's own message says what happened; the SDK's prefix ("Not found: ") only repeats the status.
+      message: legacyMessage ?? (text.split('\n')[0] ?? text),
+      name: shortName(last.type),
+      wraps: legacyCode ? { source: 'legacy-server', code: legacyCode, status, message: legacyMessage } : null,
+      notes: ['resonate-sdk 0.5.0 prints its errors as a (message, code) tuple; the message quotes the server\'s answer.'],
+    };
   }
   const v07 = V07_ERROR.exec(excLine.split('\n')[0] ?? '');
   if (v07?.groups) {
@@ -285,9 +323,9 @@ export function interpretTraceback(block: Block, firstLine: number, lastLine: nu
   };
 }
 
-function statusOfMinor(major: string, minor: string): number | null {
+function statusOfMinor(major: string, minor: string | null): number | null {
   const n = Number(minor);
-  if (major !== '100' || n === 0 || n === 40399) return null;
+  if ((major !== '100' && major !== '30') || !(n >= 1000) || n === 40399) return null;
   return Math.floor(n / 100);
 }
 
@@ -449,9 +487,8 @@ export function readPythonLine(text: string, line: number): RawFinding | null {
   const span = { startLine: line, endLine: line };
   const s = RESONATE_STR.exec(text);
   if (s?.groups) {
-    const major = s.groups.major ?? '100';
-    const minor = s.groups.minor ?? '00000';
-    const message = s.groups.mesg ?? '';
+    const { major, minor } = codeParts(s.groups);
+    const message = s.groups.mesg ?? s.groups.mesg2 ?? '';
     if (message.endsWith('...') && /^FAILED /.test(text)) return null; // pytest's truncated summary line
     return {
       source: 'python-sdk',
@@ -459,7 +496,7 @@ export function readPythonLine(text: string, line: number): RawFinding | null {
       status: statusOfMinor(major, minor),
       kind: null,
       message,
-      name: s.groups.cls ?? null,
+      name: s.groups.cls ?? s.groups.cls2 ?? null,
       wraps: wrappedLegacy(major, minor, message),
       ids: idsFromMessage(message),
       span,

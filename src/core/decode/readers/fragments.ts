@@ -182,8 +182,10 @@ function readCode(ctx: ReadContext, i: number, code: string, how: 'link' | 'code
   const meanings = entries.filter((e) => !e.match.fallback && e.source === source);
   let hint: string | undefined;
   if (meanings.length > 1 && new Set(meanings.map((e) => e.title)).size > 1) {
+    // The code's own generic entry when it has one (1199 "server error"), else the most careful meaning.
+    const generic = entries.find((e) => e.match.fallback && e.source === source);
     const careful = [...meanings].sort((a, b) => CAREFUL.indexOf(a.retry.verdict) - CAREFUL.indexOf(b.retry.verdict))[0];
-    hint = careful?.id;
+    hint = (generic ?? careful)?.id;
     notes.push(`Code ${code} has ${meanings.length} meanings: ${meanings.map((e) => `${e.title} (${e.retry.verdict})`).join('; ')}. The message or the details of the error tell them apart.`);
   }
   const note =

@@ -26,6 +26,9 @@ export const nodeErrorReader: Reader = {
         const raw = block.raw;
         if (requestFailed && requestFailed.line < i && i - requestFailed.line <= CONTEXT_LINES && raw.source === 'ts-sdk') {
           raw.details = [...(raw.details ?? []), requestFailed.text];
+          // `Request failed: Error: HTTP 403: Forbidden`: the server's answer, which the error after it hides.
+          const status = /\bHTTP (\d{3})\b/.exec(requestFailed.text)?.[1];
+          if (raw.status === null && status) raw.status = Number(status);
           raw.notes = [...(raw.notes ?? []), `The SDK printed \`${requestFailed.text}\` just before this error: that is the failure underneath it.`];
           requestFailed = null;
         }

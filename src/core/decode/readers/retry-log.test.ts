@@ -66,7 +66,7 @@ describe('retry-log reader: real wording of every release', () => {
     const v05 = "[2026-12-02 05:56:14] [WARNING] [charge-1] [charge-1] Function charge({'id': 1}) failed with ConnectionError('db down') (retrying in 2.0s)";
     const v06 = "[2026-12-02 05:56:16] [WARNING] [charge-1] [charge-1] RuntimeError. Function charge({'id': 1}) failed with ConnectionError('db down') (retrying in 4.0s)";
     const a = one(v05);
-    expect(a).toMatchObject({ source: 'python-sdk', name: 'FunctionRetryWarning', entry: 'py.retry.function', retry: 'safe', ids: { promise: 'charge-1' } });
+    expect(a).toMatchObject({ source: 'python-sdk', name: 'FunctionRetryWarning', entry: 'py.retry.function', retry: 'after-fix', ids: { promise: 'charge-1' } });
     expect(a.title).toContain('charge');
     expect(a.notes.join(' ')).toContain('2 s');
     expect(one(v06).entry).toBe('py.retry.function');
@@ -113,7 +113,7 @@ describe('retry-log reader: real wording of every release', () => {
   it('ts 0.8.2 / 0.8.6 / 0.9.6: function retries (src/processor/processor.ts:59@v0.8.2, :54@v0.8.6, :53@v0.9.6)', () => {
     const v082 = "RuntimeError. Function chargeCard failed with 'Error: card declined' (retrying in 2 secs)";
     const v086 = "Runtime. Function 'chargeCard' failed with 'Error: card declined' (retrying in 4 secs)";
-    expect(one(v082)).toMatchObject({ source: 'ts-sdk', name: 'FunctionRetryWarning', entry: 'ts.retry.function', retry: 'safe' });
+    expect(one(v082)).toMatchObject({ source: 'ts-sdk', name: 'FunctionRetryWarning', entry: 'ts.retry.function', retry: 'after-fix' });
     const f = one(v086);
     expect(f.entry).toBe('ts.retry.function');
     expect(f.title).toContain('chargeCard');
@@ -139,7 +139,7 @@ describe('retry-log reader: real wording of every release', () => {
     const text = [rec(1, 1000), rec(2, 2000), rec(3, 4000)].join('\n');
     const merged = mergeFindings(findings(text));
     expect(merged).toHaveLength(1);
-    expect(merged[0]).toMatchObject({ entry: 'ts.retry.function', count: 3, retry: 'safe' });
+    expect(merged[0]).toMatchObject({ entry: 'ts.retry.function', count: 3, retry: 'after-fix' });
     expect(merged[0]?.notes).toContain('The SDK logged this retry 3 times (lines 1–3); attempts 1–3; back-off 1 s → 4 s.');
   });
 

@@ -74,7 +74,8 @@ function tsFunctionRetry(text: string): RetryLine | null {
   let start = at;
   for (const p of ['RuntimeError. ', 'Runtime. ']) if (text.slice(Math.max(0, at - p.length), at) === p) start = at - p.length;
   const body = `${text.slice(start, tail.index)}'`;
-  if (!/^(?:RuntimeError\. |Runtime\. )?Function (?:'[^']*'|\S+) failed with '/.test(body)) return null;
+  // An anonymous function's name prints empty: `Function  failed` (0.8.0), `Function '' failed` (0.8.4–0.9.x).
+  if (!/^(?:RuntimeError\. |Runtime\. )?Function (?:'[^']*'|\S*) failed with '/.test(body)) return null;
   const line: RetryLine = { source: 'ts-sdk', name: 'FunctionRetryWarning', message: body, status: null };
   const d = num(tail.groups.d);
   if (d !== undefined) line.delay = d;
