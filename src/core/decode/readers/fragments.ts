@@ -14,12 +14,15 @@ import type { Read, ReadContext, Reader } from './reader';
 type Phrase = { text: string; lower: string; entry: CatalogEntry; re: RegExp | null; isPrefix: boolean; generic: boolean };
 type FragmentIndex = {
   byRareWord: Map<string, Phrase[]>;
-  byFirstWord: Map<string, Phrase[]>;
+  /** Phrases by their first CUT_KEY characters (lower case): where a cut-off message may start. */
+  byStart: Map<string, Phrase[]>;
   byCode: Map<string, CatalogEntry[]>;
+  /** The longest phrase that can be cut off: a cut-off message starts within this many characters of the line's end. */
+  longestPrefix: number;
 };
 
 /** Lines longer than this are read on their first part only (a minified bundle, a base64 blob). */
-const MAX_LINE = 4000;
+const MAX_LINE = 1000;
 /** A phrase must say this much to identify an error inside someone else's text. */
 const MIN_PHRASE = 14;
 /** What any HTTP stack or product could print: never a Resonate error by itself. */
@@ -27,6 +30,8 @@ const GENERIC =
   /^(?:internal server error|service unavailable|bad gateway|gateway timeout|not found|too many requests|method not allowed|bad request|unauthorized|forbidden|request timeout|connection refused|conflict|payload too large|the request is (?:forbidden|invalid|unauthorized))\.?$/;
 
 const WORD = /[a-z0-9_]{3,}/g;
+/** A cut-off message is recognized from this many of its first characters on. */
+const CUT_KEY = 16;
 
 /**
  * Exception classes of the languages and their HTTP libraries: an entry that is one of these with a given text
@@ -140,16 +145,17 @@ export function fragmentIndex(catalog: Catalog): FragmentIndex {
   const df = new Map<string, number>();
   for (const p of phrases) for (const w of new Set(words(p.lower))) df.set(w, (df.get(w) ?? 0) + 1);
   const byRareWord = new Map<string, Phrase[]>();
-  const byFirstWord = new Map<string, Phrase[]>();
+  const byStart = new Map<string, Phrase[]>();
   for (const p of phrases) {
     const ws = words(p.lower);
     let rare: string | undefined;
     for (const w of ws) if (rare === undefined || (df.get(w) ?? 0) < (df.get(rare) ?? 0) || ((df.get(w) ?? 0) === (df.get(rare) ?? 0) && w.length > rare.length)) rare = w;
     if (rare !== undefined) byRareWord.set(rare, [...(byRareWord.get(rare) ?? []), p]);
-    const first = ws[0];
-    if (p.isPrefix && first !== undefined && p.lower.startsWith(first)) byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), p]);
+    const key = p.lower.slice(0, CUT_KEY);
+    if (p.isPrefix && key.length === CUT_KEY && /^[a-z0-9_]/.test(key)) byStart.set(key, [...(byStart.get(key) ?? []), p]);
   }
-  const index = { byRareWord, byFirstWord, byCode };
+  const longestPrefix = Math.max(0, ...[...byStart.values()].flat().map((p) => p.lower.length));
+  const index = { byRareWord, byStart, byCode, longestPrefix };
   indexCache.set(catalog, index);
   return index;
 }
@@ -207,10 +213,10 @@ function standsAlone(line: string, at: number, length: number): boolean {
 }
 
 /** The phrase of the longest catalog text found in the line (whole, or cut off at the line's end). */
-function findPhrase(index: FragmentIndex, line: string, lower: string): { phrase: Phrase; at: number; cut: boolean } | null {
+function findPhrase(index: FragmentIndex, line: string): { phrase: Phrase; at: number; cut: boolean } | null {
+  const lower = line.toLowerCase();
   let best: { phrase: Phrase; at: number; cut: boolean } | null = null;
-  const ws = words(lower);
-  for (const w of ws) {
+  for (const w of words(lower)) {
     for (const p of index.byRareWord.get(w) ?? []) {
       if (best && p.lower.length <= best.phrase.lower.length) continue;
       const at = lower.indexOf(p.lower);
@@ -224,26 +230,30 @@ function findPhrase(index: FragmentIndex, line: string, lower: string): { phrase
   }
   if (best) return best;
   // Cut off: the line ends inside a catalog message that it starts (`… Function 'x' is not regis…`).
-  const tail = lower.replace(/(?:\.\.\.|…|\s)+$/, '');
-  for (const w of new Set(ws)) {
-    for (const p of index.byFirstWord.get(w) ?? []) {
-      let at = tail.lastIndexOf(w);
-      while (at >= 0) {
-        const rest = tail.slice(at);
-        if (rest.length >= 16 && rest.length >= p.lower.length / 2 && rest.length < p.lower.length && p.lower.startsWith(rest) && /\s/.test(rest)) {
-          if (!best || rest.length > best.phrase.lower.length) best = { phrase: p, at, cut: true };
-          break;
-        }
-        at = at > 0 ? tail.lastIndexOf(w, at - 1) : -1;
+  let cut = lower.length;
+  while (cut > 0 && /[\s.…]/.test(lower[cut - 1] ?? '')) cut--;
+  const tail = lower.slice(0, cut);
+  // Only a word near the end can start a message that the line's end cuts off: one lookup per such word.
+  const from = Math.max(0, tail.length - index.longestPrefix);
+  const starts = /(?<![a-z0-9_])[a-z0-9_]/g;
+  starts.lastIndex = from;
+  for (let m = starts.exec(tail); m !== null; m = starts.exec(tail)) {
+    const at = m.index;
+    if (tail.length - at < CUT_KEY) break;
+    for (const p of index.byStart.get(tail.slice(at, at + CUT_KEY)) ?? []) {
+      const rest = tail.slice(at);
+      if (rest.length >= p.lower.length / 2 && rest.length < p.lower.length && p.lower.startsWith(rest) && /\s/.test(rest)) {
+        if (!best || rest.length > best.phrase.lower.length) best = { phrase: p, at, cut: true };
       }
     }
+    if (best) break;
   }
   return best;
 }
 
 function readPhrase(ctx: ReadContext, i: number, line: string): Read | null {
   const index = fragmentIndex(ctx.catalog);
-  const hit = findPhrase(index, line, line.toLowerCase());
+  const hit = findPhrase(index, line);
   if (!hit) return null;
   const { phrase, at, cut } = hit;
   const span = { startLine: ctx.no(i), endLine: ctx.no(i) };
