@@ -75,8 +75,49 @@ function detailTexts(raw: Pick<RawFinding, 'details' | 'chain' | 'wraps'>): stri
   return texts;
 }
 
+type MatchInput = Parameters<typeof scoreEntries>[1];
+
+const memoCache = new WeakMap<Catalog, Map<string, Match | null>>();
+/** Distinct errors a memo keeps per catalog; a log repeats the same few many times. */
+const MEMO_LIMIT = 4096;
+
+/** What decides the match, as a key: the same error seen again (a retry loop, a log of a thousand lines) is scored once. */
+function memoKey(raw: MatchInput): string {
+  return JSON.stringify([
+    raw.source,
+    raw.code,
+    raw.status,
+    raw.kind,
+    raw.message,
+    raw.name,
+    raw.promiseState ?? null,
+    raw.hint ?? null,
+    raw.exactCode ?? null,
+    raw.details ?? null,
+    raw.chain ?? null,
+    raw.wraps?.message ?? null,
+    raw.frames && raw.frames.length > 0 ? raisedIn({ source: raw.source, frames: raw.frames }) : null,
+  ]);
+}
+
+/** Scores every entry of the finding's source and returns the best one, or null (memoized per catalog). */
+export function matchEntry(catalog: Catalog, raw: MatchInput): Match | null {
+  let memo = memoCache.get(catalog);
+  if (!memo) {
+    memo = new Map();
+    memoCache.set(catalog, memo);
+  }
+  const key = memoKey(raw);
+  const known = memo.get(key);
+  if (known !== undefined) return known === null ? null : { ...known, groups: { ...known.groups } };
+  const match = scoreEntries(catalog, raw);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, match);
+  return match === null ? null : { ...match, groups: { ...match.groups } };
+}
+
 /** Scores every entry of the finding's source and returns the best one, or null. */
-export function matchEntry(
+function scoreEntries(
   catalog: Catalog,
   raw: Pick<RawFinding, 'source' | 'code' | 'status' | 'kind' | 'message' | 'name' | 'chain' | 'promiseState'> & Partial<Pick<RawFinding, 'details' | 'wraps' | 'frames' | 'hint' | 'exactCode'>>,
 ): Match | null {

@@ -59,6 +59,8 @@ function fallbackIds(catalog: Catalog): Set<string> {
   return ids;
 }
 
+const NOT_BLANK = /\S/;
+
 /** Texts inside texts (a JSON log record whose string holds a trace) are read this many levels deep. */
 const MAX_DEPTH = 3;
 
@@ -78,7 +80,7 @@ function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride:
   const out: Read[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]?.text ?? '';
-    if (t.trim() === '') continue;
+    if (!NOT_BLANK.test(t)) continue;
     for (const r of seers) r.see?.(i, t);
     for (const r of readers) {
       const result = r.read(i, t);

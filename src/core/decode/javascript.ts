@@ -9,7 +9,9 @@ const TIMEOUT_HDR = /\bResonateTimeoutException: (?<msg>.*)$/;
 const JS_HDR = /^\s*(?:Uncaught )?(?<type>[A-Z][\w$]*(?:Error|Exception)|Error|DOMException)(?: \[(?<inner>\w+)\])?: (?<msg>.*)$/;
 const FRAME_LINE = /^\s*at \S/;
 const ELIDED = /^\s*\.\.\. \d+ lines matching cause stack trace \.\.\./;
-const NODE_LOC = /^(?:file:\/\/)?[^\s:][^\n]*?\.(?:m?js|cjs|ts|mts|cts):\d+$/;
+const NODE_LOC_RE = /^(?:file:\/\/)?[^\s:][^\n]*?\.(?:m?js|cjs|ts|mts|cts):\d+$/;
+/** node's `file.js:LINE` line before an uncaught error; the cheap test (ends in a digit, names a script) first. */
+const NODE_LOC = { test: (t: string): boolean => /\d/.test(t.charAt(t.length - 1)) && t.includes('s:') && NODE_LOC_RE.test(t) };
 const NODE_FOOTER = /^Node\.js v(?<ver>\d+\.\d+\.\d+)\s*$/;
 const SDK_FRAME = /node_modules[/\\]@resonatehq[/\\]sdk[/\\]/;
 const FACTORY_FRAME = /\bat Object\.(?<key>REGISTRY_[A-Z_]+|DEPENDENCY_[A-Z_]+|ENCODING_[A-Z_]+|INVALID_ID|PANIC|SERVER_ERROR) \(/;

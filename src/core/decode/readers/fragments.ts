@@ -1,4 +1,5 @@
 import type { Catalog, CatalogEntry } from '../../catalog/catalog-types';
+import { buildPhraseAutomaton, type PhraseAutomaton } from './phrase-automaton';
 import type { Read, ReadContext, Reader } from './reader';
 
 /**
@@ -6,19 +7,16 @@ import type { Read, ReadContext, Reader } from './reader';
  * in a sentence, its tail cut off), a line that holds only a code, and a pasted docs link in any of its forms
  * (`rn8.io/e/<code>`, `docs.resonatehq.io/…/errors#<code>`, `…/reference/error-codes#<code>`).
  *
- * The catalog's messages (and the longest literal run of its patterns) are indexed once by their rarest word, so
- * a line costs one pass over its words and a few `includes`, whatever the size of the catalog.
+ * The catalog's messages (and the longest literal run of its patterns) are compiled once into one automaton
+ * (phrase-automaton.ts), so a line costs one pass over its characters, whatever the size of the catalog.
  */
 
 /** A catalog text that identifies its entry wherever it appears. */
-type Phrase = { text: string; lower: string; entry: CatalogEntry; re: RegExp | null; isPrefix: boolean; generic: boolean };
+type Phrase = { text: string; words: number; entry: CatalogEntry; re: RegExp | null; isPrefix: boolean; generic: boolean };
 type FragmentIndex = {
-  byRareWord: Map<string, Phrase[]>;
-  /** Phrases by their first CUT_KEY characters (lower case): where a cut-off message may start. */
-  byStart: Map<string, Phrase[]>;
+  phrases: Phrase[];
+  automaton: PhraseAutomaton;
   byCode: Map<string, CatalogEntry[]>;
-  /** The longest phrase that can be cut off: a cut-off message starts within this many characters of the line's end. */
-  longestPrefix: number;
 };
 
 /** Lines longer than this are read on their first part only (a minified bundle, a base64 blob). */
@@ -29,7 +27,9 @@ const MIN_PHRASE = 14;
 const GENERIC =
   /^(?:internal server error|service unavailable|bad gateway|gateway timeout|not found|too many requests|method not allowed|bad request|unauthorized|forbidden|request timeout|connection refused|conflict|payload too large|the request is (?:forbidden|invalid|unauthorized))\.?$/;
 
-const WORD = /[a-z0-9_]{3,}/g;
+const wordCount = (t: string): number => t.trim().split(/\s+/).length;
+/** Space, tab, `.` and `…`: trailing ones do not count as the end of a cut-off message. */
+const SPACE_OR_DOTS = new Set([32, 9, 46, 0x2026]);
 /** A cut-off message is recognized from this many of its first characters on. */
 const CUT_KEY = 16;
 
@@ -40,9 +40,6 @@ const CUT_KEY = 16;
 const GENERIC_NAME =
   /^(?:[\w.]*\.)?(?:TypeError|ValueError|KeyError|RuntimeError|AttributeError|Exception|Error|AssertionError|OSError|ConnectionError|ConnectionRefusedError|TimeoutError|RangeError|SyntaxError|ReferenceError|IndexError|NotImplementedError|RecursionError|JSONDecodeError|HTTPError|ClientResponseError|FetchError|AbortError|CancelledError|PicklingError|UnicodeDecodeError)$/;
 
-function words(lower: string): string[] {
-  return lower.match(WORD) ?? [];
-}
 
 /**
  * The longest run of literal text in a pattern: what every text the pattern matches contains (or, for a run inside
@@ -134,28 +131,19 @@ export function fragmentIndex(catalog: Catalog): FragmentIndex {
     const m = entry.match;
     const generic = m.names !== undefined && m.names.every((n) => GENERIC_NAME.test(n));
     if (m.message !== undefined) {
-      if (qualifies(m.message)) phrases.push({ text: m.message.trim(), lower: m.message.trim().toLowerCase(), entry, re: null, isPrefix: true, generic });
+      if (qualifies(m.message)) phrases.push({ text: m.message.trim(), words: wordCount(m.message), entry, re: null, isPrefix: true, generic });
     } else if (m.pattern !== undefined) {
       const lit = longestLiteral(m.pattern);
-      if (qualifies(lit.text)) phrases.push({ text: lit.text.trim(), lower: lit.text.trim().toLowerCase(), entry, re: unanchored(m.pattern), isPrefix: lit.atStart, generic });
+      if (qualifies(lit.text)) phrases.push({ text: lit.text.trim(), words: wordCount(lit.text), entry, re: unanchored(m.pattern), isPrefix: lit.atStart, generic });
     }
   }
   // Of two entries with one text, the real server's and the legacy server's come before the SDKs' in-memory models'.
   phrases.sort((a, b) => Number(a.entry.id.includes('.local.')) - Number(b.entry.id.includes('.local.')));
-  const df = new Map<string, number>();
-  for (const p of phrases) for (const w of new Set(words(p.lower))) df.set(w, (df.get(w) ?? 0) + 1);
-  const byRareWord = new Map<string, Phrase[]>();
-  const byStart = new Map<string, Phrase[]>();
-  for (const p of phrases) {
-    const ws = words(p.lower);
-    let rare: string | undefined;
-    for (const w of ws) if (rare === undefined || (df.get(w) ?? 0) < (df.get(rare) ?? 0) || ((df.get(w) ?? 0) === (df.get(rare) ?? 0) && w.length > rare.length)) rare = w;
-    if (rare !== undefined) byRareWord.set(rare, [...(byRareWord.get(rare) ?? []), p]);
-    const key = p.lower.slice(0, CUT_KEY);
-    if (p.isPrefix && key.length === CUT_KEY && /^[a-z0-9_]/.test(key)) byStart.set(key, [...(byStart.get(key) ?? []), p]);
-  }
-  const longestPrefix = Math.max(0, ...[...byStart.values()].flat().map((p) => p.lower.length));
-  const index = { byRareWord, byStart, byCode, longestPrefix };
+  const automaton = buildPhraseAutomaton(
+    phrases.map((p) => p.text),
+    (i) => phrases[i]?.isPrefix === true,
+  );
+  const index = { phrases, automaton, byCode };
   indexCache.set(catalog, index);
   return index;
 }
@@ -214,41 +202,27 @@ function standsAlone(line: string, at: number, length: number): boolean {
 
 /** The phrase of the longest catalog text found in the line (whole, or cut off at the line's end). */
 function findPhrase(index: FragmentIndex, line: string): { phrase: Phrase; at: number; cut: boolean } | null {
-  const lower = line.toLowerCase();
+  let end = line.length;
+  while (end > 0 && SPACE_OR_DOTS.has(line.charCodeAt(end - 1))) end--;
+  const scan = index.automaton.scan(line, end);
   let best: { phrase: Phrase; at: number; cut: boolean } | null = null;
-  for (const w of words(lower)) {
-    for (const p of index.byRareWord.get(w) ?? []) {
-      if (best && p.lower.length <= best.phrase.lower.length) continue;
-      const at = lower.indexOf(p.lower);
-      if (at < 0) continue;
-      // A short phrase counts as written (capitals and all), and quoted or where the line speaks of Resonate
-      // ("Promise already exists for this customer" is another product's sentence); a long one wherever it is.
-      if (p.text.split(/\s+/).length < 4 && !(line.includes(p.text) && (standsAlone(line, at, p.text.length) || RESONATE.test(line)))) continue;
-      if (p.generic && !RESONATE.test(line)) continue;
-      best = { phrase: p, at, cut: false };
-    }
+  for (const hit of scan.found) {
+    const p = index.phrases[hit.phrase];
+    if (!p || (best && p.text.length <= best.phrase.text.length)) continue;
+    const { at } = hit;
+    // A short phrase counts as written (capitals and all), and quoted or where the line speaks of Resonate
+    // ("Promise already exists for this customer" is another product's sentence); a long one wherever it is.
+    if (p.words < 4 && !(line.startsWith(p.text, at) && (standsAlone(line, at, p.text.length) || RESONATE.test(line)))) continue;
+    if (p.generic && !RESONATE.test(line)) continue;
+    best = { phrase: p, at, cut: false };
   }
   if (best) return best;
-  // Cut off: the line ends inside a catalog message that it starts (`… Function 'x' is not regis…`).
-  let cut = lower.length;
-  while (cut > 0 && /[\s.…]/.test(lower[cut - 1] ?? '')) cut--;
-  const tail = lower.slice(0, cut);
-  // Only a word near the end can start a message that the line's end cuts off: one lookup per such word.
-  const from = Math.max(0, tail.length - index.longestPrefix);
-  const starts = /(?<![a-z0-9_])[a-z0-9_]/g;
-  starts.lastIndex = from;
-  for (let m = starts.exec(tail); m !== null; m = starts.exec(tail)) {
-    const at = m.index;
-    if (tail.length - at < CUT_KEY) break;
-    for (const p of index.byStart.get(tail.slice(at, at + CUT_KEY)) ?? []) {
-      const rest = tail.slice(at);
-      if (rest.length >= p.lower.length / 2 && rest.length < p.lower.length && p.lower.startsWith(rest) && /\s/.test(rest)) {
-        if (!best || rest.length > best.phrase.lower.length) best = { phrase: p, at, cut: true };
-      }
-    }
-    if (best) break;
-  }
-  return best;
+  // Cut off: the line ends inside a catalog message that it starts (`… The specified promise was not fou`).
+  const open = scan.tail;
+  const p = index.phrases[open.phrase];
+  if (!p || open.length < CUT_KEY || open.length < p.text.length / 2 || open.length >= p.text.length) return null;
+  const at = end - open.length;
+  return /\s/.test(line.slice(at, end)) ? { phrase: p, at, cut: true } : null;
 }
 
 function readPhrase(ctx: ReadContext, i: number, line: string): Read | null {

@@ -26,8 +26,12 @@ export const plainBodyReader: Reader = {
   name: 'plain-body',
   start: (ctx) => {
     const index = plainBodyIndex(ctx.catalog);
+    let longest = 0;
+    for (const m of index.keys()) longest = Math.max(longest, m.length);
     return {
       read: (i, text) => {
+        // Longer lines cannot be one of these bodies, padding aside: no trimmed copy of every line of a log.
+        if (text.length > longest + 16) return null;
         const message = text.trim();
         const plain = index.get(message);
         if (!plain) return null;
