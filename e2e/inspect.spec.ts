@@ -185,6 +185,25 @@ test.describe('verdicts', () => {
     await expect(card).toContainText('Not a Resonate error');
   });
 
+  test('a message quoted in a sentence is diagnosed, and says it was only a fragment', async ({ inspector }) => {
+    await inspector.paste('I keep getting "Promise not found" when I call resonate.get on an id I just created');
+    await expect(inspector.findings).toHaveCount(1);
+    const card = inspector.findings;
+    await expect(card).toHaveAttribute('data-code', '404');
+    await expect(card.getByRole('heading', { name: 'Promise not found' })).toBeVisible();
+    await expect(card).toContainText('Read from a message quoted inside other text');
+  });
+
+  test('a Resonate code the catalog does not know says so, and links the nearest entries', async ({ inspector, page }) => {
+    await inspector.paste('see https://docs.resonatehq.io/operate/errors#40903');
+    const card = inspector.findings;
+    await expect(card).toHaveAttribute('data-source', 'legacy-server');
+    await expect(card).toContainText("A Resonate error the catalog doesn't know yet");
+    await expect(card.getByRole('heading', { name: 'Nearest catalog entries' })).toBeVisible();
+    await card.getByRole('link', { name: 'Promise already exists (legacy)' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /Promise already exists/ })).toBeVisible();
+  });
+
   test('a success envelope is shown as not an error', async ({ inspector }) => {
     await inspector.paste(ENVELOPE_SUCCESS);
     await expect(inspector.findings).toHaveCount(1);
