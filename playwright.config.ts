@@ -16,6 +16,9 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   use: {
     baseURL,
+    // The page's service worker (public/sw.js) would answer requests that page.route() stubs; e2e/offline.spec.ts
+    // allows it to test offline use.
+    serviceWorkers: 'block',
     trace: 'on-first-retry',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
   },

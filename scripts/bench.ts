@@ -23,6 +23,7 @@ import { groupFindings } from '../src/core/triage/group';
 import { splitLogLines } from '../src/core/triage/timestamps';
 import { generateMixedLog } from '../src/testing/mixed-log';
 import { readSharedFixtures, sharedDir } from '../src/testing/shared-fixtures';
+import { pageWeight } from './page-weight';
 
 const MB = 1024 * 1024;
 
@@ -227,6 +228,13 @@ function main(): void {
       'Browser longest main-thread task while a 10 MB paste is decoded: not measured here (needs the page); the UI',
       "phase measures it in Playwright with PerformanceObserver({ type: 'longtask', buffered: true }) around a 10 MB paste.",
     ].join('\n'),
+  );
+  const weight = pageWeight();
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(
+    weight
+      ? `\nPage weight (dist/, gzip): ${kb(weight.gzipBytes)} of JavaScript before the page can diagnose (entry + ${weight.scripts - 1} preloads; budget 150 KB, 277 KB when the catalog was bundled), the catalog fetched beside it: ${kb(weight.catalogGzipBytes)}.`
+      : '\nPage weight: no build in dist/ (run `npm run build` first).',
   );
 }
 

@@ -1,18 +1,15 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Catalog } from '../core/catalog/catalog-types';
 import { ShortcutsHelp } from '../components/shortcuts-help';
-import { CatalogPage } from '../features/catalog/components/catalog-page';
-import { EntryPage } from '../features/catalog/components/entry-page';
 import { InspectorPage } from '../features/inspect/components/inspector-page';
-import { ReplayActions } from '../features/replay/components/replay-actions';
-import { ReplayLog } from '../features/replay/components/replay-log';
 import { ReplayProvider } from '../features/replay/components/replay-provider';
 import { ServerButton } from '../features/replay/components/server-line';
-import { ReportActions } from '../features/report/components/report-actions';
-import { catalogResult } from '../lib/catalog';
+import { catalogQueryOptions } from '../features/catalog/api/catalog-query';
 import type { Route } from '../lib/paths';
 import { paths } from '../lib/paths';
 import { SharedPaste } from '../features/triage/components/shared-paste';
+import { CatalogPage, EntryPage, ReplayActions, ReplayLog, ReportActions } from './lazy-parts';
 import { NotFoundPage } from './not-found-page';
 import { AppProvider } from './provider';
 import { withReportAll } from './report-slots';
@@ -44,19 +41,29 @@ function renderRoute(route: Route, catalog: Catalog, paste: PageState): ReactNod
             onTextChange={paste.setText}
             {...withReportAll(triageSlots(catalog), catalog)}
             renderActions={(finding) => (
-              <>
+              <Suspense fallback={null}>
                 <ReplayActions finding={finding} catalog={catalog} />
                 <ReportActions finding={finding} catalog={catalog} pastedText={paste.text} />
-              </>
+              </Suspense>
             )}
           />
-          <ReplayLog catalog={catalog} />
+          <Suspense fallback={null}>
+            <ReplayLog catalog={catalog} />
+          </Suspense>
         </>
       );
     case 'entry':
-      return <EntryPage catalog={catalog} id={route.id} />;
+      return (
+        <Suspense fallback={<p role="status">Loading the entry…</p>}>
+          <EntryPage catalog={catalog} id={route.id} />
+        </Suspense>
+      );
     case 'catalog':
-      return <CatalogPage catalog={catalog} />;
+      return (
+        <Suspense fallback={<p role="status">Loading the catalog browser…</p>}>
+          <CatalogPage catalog={catalog} />
+        </Suspense>
+      );
     case 'share':
       return (
         <SharedPaste fragment={route.fragment} onOpen={paste.setText}>
@@ -91,7 +98,8 @@ function Shell() {
   const [text, setText] = useState('');
   const mainRef = useRef<HTMLElement>(null);
   const shownRouteKey = useRef<string | null>(null);
-  const catalog = catalogResult.ok ? catalogResult.catalog : null;
+  const catalogQuery = useQuery(catalogQueryOptions());
+  const catalog = catalogQuery.data ?? null;
   const routeKey = route.name === 'entry' ? `entry:${route.id}` : route.name;
 
   const title = titleOf(route, catalog);
@@ -137,12 +145,22 @@ function Shell() {
       <main ref={mainRef} className="site-main">
         {catalog ? (
           renderRoute(route, catalog, { text, setText })
+        ) : catalogQuery.isPending ? (
+          // The paste area is there at once; the diagnosis waits for the catalog (fetched beside the code).
+          route.name === 'inspector' || route.name === 'share' ? (
+            <InspectorPage catalog={null} text={text} onTextChange={setText} />
+          ) : (
+            <p role="status">Loading the catalog…</p>
+          )
         ) : (
           <div className="callout callout-error" role="alert">
             <h1>The error catalog could not be loaded</h1>
             <p>
-              public/catalog.json is invalid: <code>{catalogResult.ok ? '' : catalogResult.error}</code>. The inspector
-              cannot diagnose anything without it; fix the catalog and rebuild.
+              <code>{catalogQuery.error?.message}</code>. The inspector cannot diagnose anything without it: reload the
+              page{' '}
+              <button type="button" onClick={() => void catalogQuery.refetch()}>
+                Try again
+              </button>
             </p>
           </div>
         )}

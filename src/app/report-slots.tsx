@@ -1,6 +1,7 @@
 import type { Catalog } from '../core/catalog/catalog-types';
 import type { InspectorPageProps } from '../features/inspect/components/inspector-page';
-import { CopyAllMarkdown } from '../features/report/components/copy-all-markdown';
+import { Suspense } from 'react';
+import { CopyAllMarkdown } from './lazy-parts';
 
 type AboveSlots = Pick<InspectorPageProps, 'renderAbove'>;
 
@@ -11,7 +12,9 @@ export function withReportAll<S extends AboveSlots>(slots: S, catalog: Catalog):
     ...slots,
     renderAbove: (findings, text) => (
       <>
-        <CopyAllMarkdown findings={findings} catalog={catalog} pastedText={text} />
+        <Suspense fallback={null}>
+          <CopyAllMarkdown findings={findings} catalog={catalog} pastedText={text} />
+        </Suspense>
         {above?.(findings, text)}
       </>
     ),

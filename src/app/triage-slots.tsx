@@ -1,7 +1,7 @@
 import type { Catalog } from '../core/catalog/catalog-types';
 import type { InspectorPageProps } from '../features/inspect/components/inspector-page';
-import { LogTriage } from '../features/triage/components/log-triage';
-import { TriageSummary } from '../features/triage/components/triage-summary';
+import { Suspense } from 'react';
+import { LogTriage, TriageSummary } from './lazy-parts';
 import { LOG_MIN_CHARS } from '../features/triage/decode-session';
 
 /**
@@ -11,9 +11,15 @@ import { LOG_MIN_CHARS } from '../features/triage/decode-session';
 export function triageSlots(catalog: Catalog): Pick<InspectorPageProps, 'renderAbove' | 'renderLog'> {
   return {
     renderAbove: (findings, text) => (
-      <TriageSummary findings={findings} text={text} catalogVersion={catalog.version} mode="paste" />
+      <Suspense fallback={null}>
+        <TriageSummary findings={findings} text={text} catalogVersion={catalog.version} mode="paste" />
+      </Suspense>
     ),
     renderLog: (text, { renderCard }) =>
-      text.length > LOG_MIN_CHARS ? <LogTriage text={text} catalog={catalog} renderCard={renderCard} /> : null,
+      text.length > LOG_MIN_CHARS ? (
+        <Suspense fallback={<p role="status">Loading the log view…</p>}>
+          <LogTriage text={text} catalog={catalog} renderCard={renderCard} />
+        </Suspense>
+      ) : null,
   };
 }

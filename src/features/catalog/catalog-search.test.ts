@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../core/catalog/catalog-types';
-import { catalogResult } from '../../lib/catalog';
+import { testCatalog } from '../../testing/read-with';
 import { entryHaystack, groupBySource, queryWords, searchCatalog } from './catalog-search';
 
-if (!catalogResult.ok) throw new Error(catalogResult.error);
-const entries = catalogResult.catalog.entries;
+
+const entries = testCatalog.entries;
 
 const entry = (over: Partial<CatalogEntry> & Pick<CatalogEntry, 'id' | 'source' | 'title'>): CatalogEntry => ({
   code: null,

@@ -2,6 +2,7 @@ import { useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
 import type { Catalog } from '../../../core/catalog/catalog-types';
 import type { Finding } from '../../../core/decode/finding';
 import { findEntry } from '../../../core/catalog/parse-catalog';
+import { DiagnosisSection } from '../../../components/diagnosis-section';
 import { diagnose } from '../diagnose';
 import { FindingCard } from './finding-card';
 import { PasteArea } from './paste-area';
@@ -11,7 +12,8 @@ import { Results } from './results';
 export type LogSlots = { renderCard: (finding: Finding) => ReactNode };
 
 export type InspectorPageProps = {
-  catalog: Catalog;
+  /** Null while the catalog is still loading: the paste area works, and the diagnosis waits for it. */
+  catalog: Catalog | null;
   /** The paste, owned by the app so it survives a visit to an entry page. */
   text: string;
   onTextChange: (text: string) => void;
@@ -32,16 +34,16 @@ export function InspectorPage({ catalog, text, onTextChange, renderActions, rend
     (finding: Finding) => (
       <FindingCard
         finding={finding}
-        entry={finding.entry ? findEntry(catalog, finding.entry) : undefined}
+        entry={finding.entry && catalog ? findEntry(catalog, finding.entry) : undefined}
         actions={renderActions?.(finding)}
       />
     ),
     [catalog, renderActions],
   );
-  const log = renderLog ? renderLog(text, { renderCard }) : null;
+  const log = renderLog && catalog ? renderLog(text, { renderCard }) : null;
   const isLog = log !== null && log !== undefined;
   const deferredText = useDeferredValue(isLog ? '' : text);
-  const diagnosis = useMemo(() => diagnose(deferredText, catalog), [deferredText, catalog]);
+  const diagnosis = useMemo(() => (catalog ? diagnose(deferredText, catalog) : null), [deferredText, catalog]);
 
   return (
     <div className="inspector-page">
@@ -56,6 +58,10 @@ export function InspectorPage({ catalog, text, onTextChange, renderActions, rend
         <PasteArea value={text} onChange={onTextChange} />
         {isLog ? (
           log
+        ) : !catalog || !diagnosis ? (
+          <DiagnosisSection className="results results-stale" busy status={text.trim() === '' ? 'Loading the catalog…' : 'Loading the catalog; your paste is diagnosed as soon as it arrives.'}>
+            <p className="catalog-loading">Loading the catalog of Resonate errors…</p>
+          </DiagnosisSection>
         ) : (
           <Results
             diagnosis={diagnosis}
