@@ -110,15 +110,17 @@ export type FindingMerger = { add: (f: Finding) => void; readonly findings: Find
  * One failure seen several times (a trace pasted twice, a retry loop) becomes one finding with a count.
  * Incremental, so that findings read chunk by chunk merge exactly as if read in one go.
  */
-export function createFindingMerger(): FindingMerger {
+export function createFindingMerger(options: { maxSpans?: number } = {}): FindingMerger {
   const out: Finding[] = [];
   const bySig = new Map<string, Finding[]>();
+  // Occurrences past this many keep counting but keep no span (a log of millions of repeats stays small).
+  const maxSpans = options.maxSpans ?? Infinity;
   const add = (f: Finding): void => {
     const sig = signature(f);
     const same = bySig.get(sig)?.find((g) => (g.kind === f.kind || g.kind === null || f.kind === null) && sameMessage(g, f));
     if (same) {
       same.count += f.count;
-      same.spans.push(...f.spans);
+      for (const span of f.spans) if (same.spans.length < maxSpans) same.spans.push(span);
       if (same.kind === null && f.kind !== null) {
         same.kind = f.kind;
         same.inferred = same.inferred.filter((x) => x !== 'kind');

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { decode } from '../core/decode/decode';
+import type { Finding } from '../core/decode/finding';
+import { generateMixedLog } from '../testing/mixed-log';
+import { testCatalog } from '../testing/read-with';
+import { readSharedFixtures } from '../testing/shared-fixtures';
+import { decodeStream } from './decode-stream';
+
+const samples = readSharedFixtures().map((f) => f.input);
+const catalogJson: unknown = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/catalog.json'), 'utf8'));
+const shape = (findings: Finding[]) => findings.map((f) => ({ entry: f.entry, code: f.code, message: f.message, count: f.count, spans: f.spans }));
+/** The text as a byte stream in pieces of `size` bytes, cut anywhere (inside a UTF-8 character too). */
+const bytes = (text: string, size: number) => {
+  const buf = Buffer.from(text, 'utf8');
+  return Readable.from((function* () {
+    for (let at = 0; at < buf.length; at += size) yield buf.subarray(at, at + size);
+  })());
+};
+
+describe('decodeStream', () => {
+  const text = `${generateMixedLog({ samples, targetChars: 300_000, seed: 5, errorRate: 0.05 }).text}\nnon-ASCII: “Promise not found” é`;
+  const whole = shape(decode(text, testCatalog));
+
+  it('a byte stream gives what decode() gives on the whole text, on this thread', async () => {
+    expect(shape(await decodeStream(bytes(text, 7_001), testCatalog, { windowChars: 65_536, chunkChars: 8192 }))).toEqual(whole);
+  });
+
+  it('a pool of worker threads gives the single-threaded result, in text order', async () => {
+    const progress: number[] = [];
+    const pooled = await decodeStream(bytes(text, 50_000), testCatalog, { workers: 2, catalogJson, windowChars: 65_536, chunkChars: 8192, onProgress: (p) => progress.push(p.chunks) });
+    expect(shape(pooled)).toEqual(whole);
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  }, 60_000);
+
+  it('keeps at most maxSpans spans per finding, and the exact count', async () => {
+    const line = '{"kind":"promise.get","head":{"corrId":"c1","status":404,"version":"2026-04-01"},"data":"Promise not found"}\n';
+    const [f] = await decodeStream(bytes(line.repeat(500), 4096), testCatalog, { maxSpans: 10, windowChars: 8192, chunkChars: 2048 });
+    expect(f?.count).toBe(500);
+    expect(f?.spans).toHaveLength(10);
+  });
+});

@@ -1,0 +1,129 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Catalog } from '../core/catalog/catalog-types';
+import { createFindingMerger, diagnoseLines, rankFindings } from '../core/decode/decode';
+import type { Finding } from '../core/decode/finding';
+import type { Line } from '../core/decode/raw';
+import { createStreamChunker, type StreamOptions } from '../core/stream/stream-chunker';
+
+/** Where a streaming decode stands: for the CLI's progress line. */
+export type StreamProgress = { bytes: number; findings: number; occurrences: number; chunks: number };
+
+export type DecodeStreamOptions = StreamOptions & {
+  /** Worker threads; 0 or 1 decodes on this thread. Default: one per core when the input is large, else 0. */
+  workers?: number;
+  /** The catalog as JSON, for the workers (each validates it again); required when workers > 1. */
+  catalogJson?: unknown;
+  onProgress?: (p: StreamProgress) => void;
+  /** Spans kept per finding (its count stays exact): bounds memory on logs of millions of occurrences. */
+  maxSpans?: number;
+};
+
+type Decoder = { decode: (lines: Line[]) => Promise<Finding[]>; close: () => Promise<void> };
+
+function inlineDecoder(catalog: Catalog): Decoder {
+  return {
+    decode: (lines) => {
+      try {
+        return Promise.resolve(diagnoseLines(lines, catalog));
+      } catch {
+        return Promise.resolve([]);
+      }
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * The worker's file beside this one: the compiled .js, or, run from the sources, the .ts loaded through tsx
+ * (registered inside the worker by a one-line bootstrap: a worker does not inherit the parent's loader).
+ */
+function workerUrl(): URL {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./decode-worker.js', import.meta.url);
+  // tsx's ESM entry (the require condition resolves to its .cjs twin).
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./decode-worker.ts', import.meta.url).href;
+  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
+}
+
+function poolDecoder(size: number, catalogJson: unknown): Decoder {
+  const url = workerUrl();
+  const workers = Array.from({ length: size }, () => new Worker(url, { workerData: { catalog: catalogJson } }));
+  const waiting = new Map<number, (findings: Finding[]) => void>();
+  for (const w of workers) {
+    w.on('message', (m: { id: number; findings?: Finding[] }) => {
+      waiting.get(m.id)?.(m.findings ?? []);
+      waiting.delete(m.id);
+    });
+    w.on('error', () => {
+      // A worker that died answers nothing more: its jobs give no findings, as a reader bug would.
+      for (const [id, done] of waiting) {
+        done([]);
+        waiting.delete(id);
+      }
+    });
+  }
+  let next = 0;
+  return {
+    decode: (lines) =>
+      new Promise((resolve) => {
+        const id = next++;
+        waiting.set(id, resolve);
+        workers[id % workers.length]?.postMessage({ id, lines });
+      }),
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/**
+ * Decodes a text read as a stream (a file, standard input), chunk by chunk, on a pool of worker threads when asked:
+ * the findings are merged in text order, so the result is the single-threaded one, and what decode() gives on
+ * the whole text (see createStreamChunker). At most `2 × workers` chunks are in flight, so reading waits for
+ * decoding and memory stays bounded whatever the input's size.
+ */
+export async function decodeStream(input: AsyncIterable<Uint8Array | string>, catalog: Catalog, options: DecodeStreamOptions = {}): Promise<Finding[]> {
+  const size = Math.max(0, options.workers ?? 0);
+  const decoder = size > 1 && options.catalogJson !== undefined ? poolDecoder(size, options.catalogJson) : inlineDecoder(catalog);
+  const inFlight = Math.max(2, size * 2);
+  const chunker = createStreamChunker(options);
+  const merger = createFindingMerger(options.maxSpans !== undefined ? { maxSpans: options.maxSpans } : {});
+  const queue: Array<Promise<Finding[]>> = [];
+  const utf8 = new TextDecoder('utf-8');
+  const progress: StreamProgress = { bytes: 0, findings: 0, occurrences: 0, chunks: 0 };
+  const settleOldest = async () => {
+    const found = (await queue.shift()) ?? [];
+    for (const f of found) merger.add(f);
+    progress.chunks++;
+    progress.occurrences += found.length;
+    progress.findings = merger.findings.length;
+    options.onProgress?.({ ...progress });
+  };
+  const dispatch = async (chunks: Line[][]) => {
+    for (const lines of chunks) {
+      queue.push(decoder.decode(lines));
+      while (queue.length >= inFlight) await settleOldest();
+    }
+  };
+  try {
+    for await (const piece of input) {
+      progress.bytes += typeof piece === 'string' ? Buffer.byteLength(piece) : piece.byteLength;
+      await dispatch(chunker.push(typeof piece === 'string' ? piece : utf8.decode(piece, { stream: true })));
+    }
+    await dispatch(chunker.push(utf8.decode()));
+    await dispatch(chunker.end());
+    while (queue.length > 0) await settleOldest();
+  } finally {
+    await decoder.close();
+  }
+  return rankFindings(merger.findings);
+}
+
+/** One worker per core, for inputs large enough to pay for starting them (about 8 MB). */
+export function defaultWorkers(inputBytes: number | null): number {
+  return inputBytes !== null && inputBytes < 8 * 1024 * 1024 ? 0 : availableParallelism();
+}
