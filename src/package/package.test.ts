@@ -38,7 +38,8 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the npm package', () => {
+// Each test starts Node (and npm or tsc): slow on a busy machine, so the time limit is generous; nothing here is timed.
+describe('the npm package', { timeout: 60_000 }, () => {
   it('ships the compiled code, its types and the catalog, and no sources, tests or fixtures', () => {
     expect(packed).toEqual(expect.arrayContaining(['package.json', 'dist-pkg/cli.js', 'dist-pkg/index.js', 'dist-pkg/types/package/index.d.ts', 'public/catalog.json', 'public/catalog.schema.json']));
     expect(packed.filter((p) => !/^(?:dist-pkg\/|public\/catalog(?:\.schema)?\.json$|package\.json$|README\.md$|LICENSE$)/.test(p))).toEqual([]);
