@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Catalog } from '../core/catalog/catalog-types';
+import { resolveEntryLink } from '../core/decode/entry-link';
 import { ShortcutsHelp } from '../components/shortcuts-help';
 import { CatalogPage } from '../features/catalog/components/catalog-page';
 import { EntryPage } from '../features/catalog/components/entry-page';
@@ -73,8 +74,9 @@ function titleOf(route: Route, catalog: Catalog | null): string {
     case 'inspector':
       return 'Resonate Inspector';
     case 'entry': {
-      const entry = catalog?.entries.find((e) => e.id === route.id);
-      return `${entry ? entry.title : 'Unknown entry'} · Resonate Inspector`;
+      const link = catalog ? resolveEntryLink(catalog, route.id) : null;
+      const name = link?.kind === 'entry' ? link.entry.title : link?.kind === 'choice' ? `Code ${link.code}` : 'Unknown entry';
+      return `${name} · Resonate Inspector`;
     }
     case 'catalog':
       return 'Error catalog · Resonate Inspector';

@@ -163,13 +163,13 @@ function codeEntries(index: FragmentIndex, code: string): CatalogEntry[] {
 
 /**
  * The catalog entries of a code as users see it (`1102`, `40400`, `100.40400`, or an HTTP status such as `404`),
- * for links that name a code (`#/e/<code>`): the entries a docs link to the code means, else every entry with
- * that code (an HTTP status is several servers' code); specific entries before the code's generic one.
+ * for links that name a code (`#/e/<code>`): the entries a docs link to the code means, or for an HTTP status every
+ * entry with that status code; specific entries before the code's generic ones.
  */
 export function entriesForCode(catalog: Catalog, code: string): CatalogEntry[] {
   const index = fragmentIndex(catalog);
-  const docs = codeEntries(index, code);
-  const all = docs.length > 0 ? docs : (index.byCode.get(code) ?? []);
+  // An HTTP status is every product's code (the server's envelopes, the legacy server's pages); others as a docs link reads them.
+  const all = /^\d{3}$/.test(code) ? (index.byCode.get(code) ?? []) : codeEntries(index, code);
   return [...all.filter((e) => !e.match.fallback), ...all.filter((e) => e.match.fallback)];
 }
 
