@@ -3,7 +3,7 @@
  * empty folder, the `resonate-inspector` command run from there, and the library imported from a plain ESM script.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -92,6 +92,25 @@ describe('the npm package', { timeout: 60_000 }, () => {
       ['server.404.promise-not-found', 1, false],
       ['server.404.promise-not-found', 2, true],
     ]);
+  });
+
+  it('with --follow FILE, reads a file as it grows (tail -f) until stopped', async () => {
+    writeFileSync(join(app, 'growing.log'), 'worker starting\n');
+    const child = spawn(bin, ['--follow', '--format', 'github', '--fail-on', 'error', 'growing.log'], { cwd: app });
+    let out = '';
+    const annotated = new Promise<void>((done) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) done();
+      });
+    });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    appendFileSync(join(app, 'growing.log'), `${TS_1102_TRACE}\nworker restarted\n`);
+    await annotated;
+    expect(out).toMatch(/^::error file=growing\.log,line=2,endLine=\d+,title=Resonate 1102%3A /);
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGINT');
+    expect(await exited).toBe(1);
   });
 
   it('is a library a plain ESM script imports, the catalog and its schema included', async () => {
