@@ -51,7 +51,11 @@ async function follow(args: Options, catalog: Catalog): Promise<number> {
     }
   };
   const stop = new AbortController();
-  const onSignal = () => stop.abort();
+  // Ctrl+C ends the reading, not the process: what was read is still printed, and the exit status set.
+  const onSignal = () => {
+    stop.abort();
+    if (file === STDIN) process.stdin.destroy();
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const chunks = file === STDIN ? process.stdin : growingFile(file, stop.signal);
@@ -59,6 +63,9 @@ async function follow(args: Options, catalog: Catalog): Promise<number> {
     onText: (text) => print(follower.push(text)),
     onQuiet: () => print(follower.flush()),
     onBinary: () => undefined,
+  }).catch((e: unknown) => {
+    if (stop.signal.aborted) return 'end' as const;
+    throw e;
   });
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
