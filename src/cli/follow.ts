@@ -29,7 +29,8 @@ const shift = (s: Span, by: number): Span => ({ startLine: s.startLine + by, end
  */
 export function createFollower(catalog: Catalog): Follower {
   const merger = createFindingMerger();
-  const given = new Set<string>();
+  /** The findings given, by span and identity, with their first line (forgotten once that line is dropped). */
+  const given = new Map<string, number>();
   let lines: string[] = [];
   /** The 1-based stream line number of lines[0]. */
   let base = 1;
@@ -59,7 +60,7 @@ export function createFollower(catalog: Catalog): Follower {
       completeEnd = Math.max(completeEnd, f.span.endLine);
       const key = [f.span.startLine, f.span.endLine, f.source, f.code, f.entry].join('\u0000');
       if (given.has(key)) continue;
-      given.add(key);
+      given.set(key, f.span.startLine);
       const before = merger.findings.length;
       const merged = merger.add(f);
       events.push({ finding: merged, repeat: merger.findings.length === before });
@@ -68,6 +69,7 @@ export function createFollower(catalog: Catalog): Follower {
     const drop = Math.max(0, Math.min(lines.length, keepFrom - base));
     lines = lines.slice(drop);
     base += drop;
+    for (const [key, start] of given) if (start < base) given.delete(key);
     return events;
   };
 
