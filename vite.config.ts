@@ -8,6 +8,8 @@ const port = Number(process.env.PORT) || 4173;
 export default defineConfig({
   // resonateEndpoint: POST /resonate on the app's own origin (embedded model, or a proxy to RESONATE_URL).
   plugins: [react(), resonateEndpoint()],
+  // Relative asset URLs: the built page works from any sub-path of a static host (routes are in the hash).
+  base: './',
   build: {
     outDir: process.env.OUT_DIR ?? 'dist',
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Catalog } from '../core/catalog/catalog-types';
+import { resolveEntryLink } from '../core/decode/entry-link';
 import { ShortcutsHelp } from '../components/shortcuts-help';
 import { InspectorPage } from '../features/inspect/components/inspector-page';
 import { ReplayProvider } from '../features/replay/components/replay-provider';
@@ -80,8 +81,9 @@ function titleOf(route: Route, catalog: Catalog | null): string {
     case 'inspector':
       return 'Resonate Inspector';
     case 'entry': {
-      const entry = catalog?.entries.find((e) => e.id === route.id);
-      return `${entry ? entry.title : 'Unknown entry'} · Resonate Inspector`;
+      const link = catalog ? resolveEntryLink(catalog, route.id) : null;
+      const name = link?.kind === 'entry' ? link.entry.title : link?.kind === 'choice' ? `Code ${link.code}` : 'Unknown entry';
+      return `${name} · Resonate Inspector`;
     }
     case 'catalog':
       return 'Error catalog · Resonate Inspector';

@@ -57,19 +57,24 @@ export function formatFindingsText(file: string, findings: Finding[], withFile: 
     out.push('No Resonate error, envelope or trace found.');
     return out.join('\n');
   }
-  findings.forEach((f, i) => {
-    const id = [f.source, f.code ?? (f.status !== null ? String(f.status) : null), f.kind].filter(Boolean).join(' · ');
-    out.push(`${i + 1}. ${f.title}${f.count > 1 ? ` (×${f.count})` : ''}`);
-    out.push(`   ${id}${f.entry ? `   [${f.entry}]` : ''}`);
-    if (f.message) out.push(`   message: ${f.message.split('\n')[0]}`);
-    out.push(`   what:    ${f.summary}`);
-    out.push(`   cause:   ${f.cause}`);
-    out.push(`   retry?   ${VERDICT_TEXT[f.retry]} — ${f.retryReason}`);
-    if (f.mismatch) out.push(`   version mismatch: ${f.mismatch}`);
-    if (f.userFrame) out.push(`   in your code: ${f.userFrame.file}:${f.userFrame.line ?? '?'}${f.userFrame.func ? ` (${f.userFrame.func})` : ''}`);
-    f.steps.slice(0, 3).forEach((s, n) => out.push(`   ${n === 0 ? 'next:' : '     '}    ${n + 1}. ${s}`));
-    if (f.nearest) out.push(`   nearest entries: ${f.nearest.map((e) => `${e.id} (${e.title})`).join('; ')}`);
-  });
+  findings.forEach((f, i) => out.push(formatFindingText(f, i + 1)));
+  return out.join('\n');
+}
+
+/** One finding of the summary, numbered `n`. */
+export function formatFindingText(f: Finding, n: number): string {
+  const out: string[] = [];
+  const id = [f.source, f.code ?? (f.status !== null ? String(f.status) : null), f.kind].filter(Boolean).join(' · ');
+  out.push(`${n}. ${f.title}${f.count > 1 ? ` (×${f.count})` : ''}`);
+  out.push(`   ${id}${f.entry ? `   [${f.entry}]` : ''}`);
+  if (f.message) out.push(`   message: ${f.message.split('\n')[0]}`);
+  out.push(`   what:    ${f.summary}`);
+  out.push(`   cause:   ${f.cause}`);
+  out.push(`   retry?   ${VERDICT_TEXT[f.retry]} — ${f.retryReason}`);
+  if (f.mismatch) out.push(`   version mismatch: ${f.mismatch}`);
+  if (f.userFrame) out.push(`   in your code: ${f.userFrame.file}:${f.userFrame.line ?? '?'}${f.userFrame.func ? ` (${f.userFrame.func})` : ''}`);
+  f.steps.slice(0, 3).forEach((s, k) => out.push(`   ${k === 0 ? 'next:' : '     '}    ${k + 1}. ${s}`));
+  if (f.nearest) out.push(`   nearest entries: ${f.nearest.map((e) => `${e.id} (${e.title})`).join('; ')}`);
   return out.join('\n');
 }
 

@@ -1,29 +1,83 @@
 /**
- * Resonate Inspector on the command line, on the same core as the page.
- *   npm run inspect -- [--json] [--report github|discord|markdown] [FILE...]      (standard input when no file)
+ * Resonate Inspector on the command line, on the same core as the page: `resonate-inspector [options] [FILE...]`
+ * (standard input when no file; see USAGE). In the repository: `npm run inspect -- …`.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseCatalog } from '../core/catalog/parse-catalog';
 import type { Catalog } from '../core/catalog/catalog-types';
 import { decode } from '../core/decode/decode';
 import type { Finding } from '../core/decode/finding';
-import { USAGE, parseArgs } from './args';
-import { formatFindingsText, formatReports, toJsonFinding, toJsonReport } from './format';
+import { USAGE, conflictOf, parseArgs, type Options } from './args';
+import { followChunks, growingFile } from './follow-input';
+import { createFollower, type FollowEvent } from './follow';
+import { formatFindingText, formatFindingsText, formatReports, toJsonFinding, toJsonReport } from './format';
+import { githubAnnotation } from './github-annotations';
+import { readInput, readStdin, type Input } from './read-input';
+import { failsOn } from './severity';
 
-function loadCatalog(): Catalog {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const path = resolve(here, '../../public/catalog.json');
-  const parsed = parseCatalog(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.ok) throw new Error(`The catalog at ${path} is invalid: ${parsed.error}`);
-  return parsed.catalog;
+const NAME = 'resonate-inspector';
+const STDIN = '<stdin>';
+
+function printInput(args: Options, catalog: Catalog, file: string, text: string, withFile: boolean): Finding[] {
+  const findings: Finding[] = decode(text, catalog);
+  const report = args.report;
+  const reportOptions = { appUrl: args.appUrl, includePayloads: args.includePayloads, pastedText: text };
+  if (args.format === 'github') {
+    for (const f of findings) console.log(githubAnnotation(f, file === STDIN ? null : file));
+  } else if (args.json) {
+    const json = findings.map((f) => (report ? { ...toJsonFinding(f), report: toJsonReport(report, f, catalog, reportOptions) } : toJsonFinding(f)));
+    console.log(JSON.stringify({ file, findings: json }));
+  } else if (report) {
+    const out = formatReports(report, file, findings, catalog, reportOptions, withFile);
+    if (out.text !== '') console.log(out.text);
+    for (const note of out.notes) console.error(`${NAME}: ${note}`);
+  } else console.log(formatFindingsText(file, findings, withFile));
+  return findings;
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+/** `--follow`: one input that stays open; each finding printed once its text is complete. */
+async function follow(args: Options, catalog: Catalog): Promise<number> {
+  const file = args.files[0] === undefined || args.files[0] === '-' ? STDIN : args.files[0];
+  if (file !== STDIN) {
+    const checked = readInput(file);
+    if ('error' in checked) return cannotRead(args, checked);
+  }
+  const follower = createFollower(catalog);
+  let shown = 0;
+  const print = (events: FollowEvent[]) => {
+    for (const { finding: f, repeat } of events) {
+      if (args.json) console.log(JSON.stringify({ file, ...toJsonFinding(f), repeat }));
+      else if (repeat) console.log(`${args.format === 'github' ? `${NAME}: ` : '   '}again: ${f.title} (×${f.count})`);
+      else if (args.format === 'github') console.log(githubAnnotation(f, file === STDIN ? null : file));
+      else console.log(formatFindingText(f, ++shown));
+    }
+  };
+  const stop = new AbortController();
+  // Ctrl+C ends the reading, not the process: what was read is still printed, and the exit status set.
+  const onSignal = () => {
+    stop.abort();
+    if (file === STDIN) process.stdin.destroy();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const chunks = file === STDIN ? process.stdin : growingFile(file, stop.signal);
+  const ended = await followChunks(chunks, {
+    onText: (text) => print(follower.push(text)),
+    onQuiet: () => print(follower.flush()),
+    onBinary: () => undefined,
+  }).catch((e: unknown) => {
+    if (stop.signal.aborted) return 'end' as const;
+    throw e;
+  });
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  if (ended === 'binary') return cannotRead(args, { file, error: `${file === STDIN ? 'is' : 'became'} binary, not a text log` });
+  print(follower.flush(true));
+  return failsOn(follower.findings, args.failOn) ? 1 : 0;
+}
+
+function cannotRead(args: Options, input: { file: string; error: string }): number {
+  if (args.json) console.log(JSON.stringify({ file: input.file, error: input.error, findings: [] }));
+  else console.error(`${NAME}: cannot read ${input.file}: ${input.error}`);
+  return 2;
 }
 
 async function main(): Promise<number> {
@@ -32,47 +86,36 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if ('error' in args) {
-    console.error(`inspect: ${args.error}\n${USAGE}`);
+  const problem = 'error' in args ? args.error : conflictOf(args);
+  if (problem !== null || 'error' in args) {
+    console.error(`${NAME}: ${problem}\n${USAGE}`);
     return 2;
   }
-  const catalog = loadCatalog();
-  const inputs: Array<{ file: string; text: string | null; error?: string }> = [];
-  if (args.files.length === 0) inputs.push({ file: '<stdin>', text: await readStdin() });
-  for (const file of args.files) {
-    try {
-      inputs.push({ file, text: readFileSync(file, 'utf8') });
-    } catch (e) {
-      inputs.push({ file, text: null, error: e instanceof Error ? e.message : String(e) });
-    }
-  }
-  let status = 0;
+  const { catalog } = await import('../package/catalog');
+  if (args.follow) return follow(args, catalog);
+  const inputs: Input[] = [];
+  if (args.files.length === 0) inputs.push(await readStdin(process.stdin));
+  for (const file of args.files) inputs.push(file === '-' ? await readStdin(process.stdin) : readInput(file));
+  let unreadable = false;
+  const all: Finding[] = [];
   for (const input of inputs) {
-    if (input.text === null) {
-      status = 1;
-      if (args.json) console.log(JSON.stringify({ file: input.file, error: input.error, findings: [] }));
-      else console.error(`inspect: cannot read ${input.file}: ${input.error}`);
+    if ('error' in input) {
+      unreadable = true;
+      cannotRead(args, input);
       continue;
     }
-    const findings: Finding[] = decode(input.text, catalog);
-    const report = args.report;
-    const reportOptions = { appUrl: args.appUrl, includePayloads: args.includePayloads, pastedText: input.text };
-    if (args.json) {
-      const json = findings.map((f) => (report ? { ...toJsonFinding(f), report: toJsonReport(report, f, catalog, reportOptions) } : toJsonFinding(f)));
-      console.log(JSON.stringify({ file: input.file, findings: json }));
-    } else if (report) {
-      const { text, notes } = formatReports(report, input.file, findings, catalog, reportOptions, inputs.length > 1);
-      if (text !== '') console.log(text);
-      for (const note of notes) console.error(`inspect: ${note}`);
-    } else console.log(formatFindingsText(input.file, findings, inputs.length > 1));
+    all.push(...printInput(args, catalog, input.file, input.text, inputs.length > 1));
   }
-  return status;
+  if (unreadable) return 2;
+  return failsOn(all, args.failOn) ? 1 : 0;
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
-    console.error(`inspect: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(2);
+    console.error(`${NAME}: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 2;
   },
 );

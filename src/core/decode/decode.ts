@@ -103,8 +103,11 @@ function sameMessage(a: Finding, b: Finding): boolean {
   return norm(a.message) === norm(b.message);
 }
 
-/** Merges findings added one by one, in the order of the text; `findings` is the merged list so far (mutated as more are added). */
-export type FindingMerger = { add: (f: Finding) => void; readonly findings: Finding[] };
+/**
+ * Merges findings added one by one, in the order of the text; `findings` is the merged list so far (mutated as more
+ * are added). `add` returns the merged finding the one given went into (itself when it is new).
+ */
+export type FindingMerger = { add: (f: Finding) => Finding; readonly findings: Finding[] };
 
 /**
  * One failure seen several times (a trace pasted twice, a retry loop) becomes one finding with a count.
@@ -115,7 +118,7 @@ export function createFindingMerger(options: { maxSpans?: number } = {}): Findin
   const bySig = new Map<string, Finding[]>();
   // Occurrences past this many keep counting but keep no span (a log of millions of repeats stays small).
   const maxSpans = options.maxSpans ?? Infinity;
-  const add = (f: Finding): void => {
+  const add = (f: Finding): Finding => {
     const sig = signature(f);
     const same = bySig.get(sig)?.find((g) => (g.kind === f.kind || g.kind === null || f.kind === null) && sameMessage(g, f));
     if (same) {
@@ -138,12 +141,13 @@ export function createFindingMerger(options: { maxSpans?: number } = {}): Findin
       if (same.request === null) same.request = f.request;
       if (same.response === null) same.response = f.response;
       for (const n of f.notes) if (!same.notes.includes(n)) same.notes.push(n);
-      return;
+      return same;
     }
     const list = bySig.get(sig);
     if (list) list.push(f);
     else bySig.set(sig, [f]);
     out.push(f);
+    return f;
   };
   return { add, findings: out };
 }

@@ -161,6 +161,23 @@ function codeEntries(index: FragmentIndex, code: string): CatalogEntry[] {
   return all.filter((e) => e.source !== 'server' && !(e.source === 'python-sdk' && /^\d{3}$/.test(code)));
 }
 
+/**
+ * The catalog entries of a code as users see it (`1102`, `40400`, `100.40400`, or an HTTP status such as `404`),
+ * for links that name a code (`#/e/<code>`): the entries a docs link to the code means, or for an HTTP status every
+ * entry with that status code; specific entries before the code's generic ones.
+ */
+export function entriesForCode(catalog: Catalog, code: string): CatalogEntry[] {
+  const index = fragmentIndex(catalog);
+  // An HTTP status is every product's code (the server's envelopes, the legacy server's pages); others as a docs link reads them.
+  const all = /^\d{3}$/.test(code) ? (index.byCode.get(code) ?? []) : codeEntries(index, code);
+  return [...all.filter((e) => !e.match.fallback), ...all.filter((e) => e.match.fallback)];
+}
+
+/** The code a docs link names, in any of the forms the reader knows (`rn8.io/e/1102`, `…/errors#40400`), or null. */
+export function docsLinkCode(text: string): string | null {
+  return DOCS_LINK.exec(text)?.groups?.code ?? null;
+}
+
 /** Verdicts from the most careful to the least. */
 const CAREFUL = ['never', 'after-fix', 'with-backoff', 'safe'];
 

@@ -1,5 +1,6 @@
 import type { Catalog, CatalogEntry, KindVariant } from '../../../core/catalog/catalog-types';
 import { findEntry } from '../../../core/catalog/parse-catalog';
+import { resolveEntryLink } from '../../../core/decode/entry-link';
 import { MismatchCallout } from '../../../components/mismatch-callout';
 import { Prose } from '../../../components/prose';
 import { RetryAnswer } from '../../../components/retry-tag';
@@ -8,13 +9,63 @@ import { paths } from '../../../lib/paths';
 import { issuesHref, safeHref } from '../../../lib/safe-href';
 import { sourceLabel } from '../../../lib/wording';
 import { Fact } from '../../../components/fact';
+import { RetryTag } from '../../../components/retry-tag';
+import '../catalog.css';
 
 type EntryPageProps = { catalog: Catalog; id: string };
 
-/** One catalog entry on its own page (`#/e/<id>`), so docs and SDK messages can link to it. */
+/**
+ * One catalog entry on its own page (`#/e/<id>`), so docs and SDK messages can link to it. The link may also name a
+ * code as users see it (`#/e/1102`, `#/e/40400`, `#/e/100.40400`, `#/e/404`) or hold a docs link (`rn8.io/e/1102`):
+ * its entry opens, or a short choice when several entries share the code.
+ */
 export function EntryPage({ catalog, id }: EntryPageProps) {
-  const entry = findEntry(catalog, id);
-  return entry ? <Entry catalog={catalog} entry={entry} /> : <EntryNotFound id={id} />;
+  const link = resolveEntryLink(catalog, id);
+  switch (link.kind) {
+    case 'entry':
+      return <Entry catalog={catalog} entry={link.entry} />;
+    case 'choice':
+      return <CodeChoice code={link.code} entries={link.entries} />;
+    case 'none':
+      return <EntryNotFound id={id} />;
+  }
+}
+
+function CodeChoice({ code, entries }: { code: string; entries: CatalogEntry[] }) {
+  return (
+    <div className="entry-page catalog-page">
+      <BackLink />
+      <h1 tabIndex={-1}>
+        Code <code>{code}</code>: {entries.length} catalog entries
+      </h1>
+      <p className="lede">
+        Several errors share this code. Pick the one whose message matches yours, or paste the whole error in the
+        inspector: its message and details tell them apart.
+      </p>
+      <ul className="catalog-list" aria-label={`Entries with code ${code}`}>
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            <div className="catalog-item-head">
+              <a href={paths.entry.href(entry.id)}>
+                <Prose text={entry.title} />
+              </a>
+              <span className="catalog-code">{sourceLabel(entry.source)}</span>
+              <RetryTag retry={entry.notError ? 'n/a' : entry.retry.verdict} />
+            </div>
+            <p className="catalog-summary">
+              {entry.match.message ? (
+                <>
+                  Message: <code>{entry.match.message}</code>
+                </>
+              ) : (
+                <Prose text={entry.summary} />
+              )}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 function EntryNotFound({ id }: { id: string }) {

@@ -31,12 +31,14 @@ function sessionStore(): TokenStorage | null {
  * shell in it; the header button, the cards' actions and the list of replays read it.
  */
 export function ReplayProvider({ children }: { children: ReactNode }) {
-  const [settings, setSettings] = useState<ServerSettings>(() => initialSettings(sessionStore()));
+  const [chosen, setSettings] = useState<ServerSettings>(() => initialSettings(sessionStore()));
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const infoQuery = useQuery(replayQueries.serverInfo());
   const { isPending, data } = infoQuery;
   const info = useMemo<InfoState>(() => (isPending ? { status: 'loading' } : data ? { status: 'known', info: data } : { status: 'unknown' }), [isPending, data]);
+  // A static host has no endpoint of its own (GET /resonate/info had no answer): replays go to the URL the user types.
+  const settings = useMemo<ServerSettings>(() => (info.status === 'unknown' && chosen.choice === 'app' ? { ...chosen, choice: 'url' } : chosen), [info, chosen]);
   const server = useMemo(() => describeServer(settings, info, window.location.origin), [settings, info]);
   const client = useMemo(() => clientFor(settings), [settings]);
   const openSettings = useCallback(() => setSettingsOpen(true), []);

@@ -49,6 +49,7 @@ export function SettingsDialog({ settings, info, onSave, onClose }: SettingsDial
               type="radio"
               name="server"
               checked={form.choice === 'app'}
+              disabled={info.status === 'unknown'}
               onChange={() => set('choice', 'app')}
               aria-describedby={`${id}-app-hint`}
             />
