@@ -28,7 +28,8 @@ export default defineConfig({
     minify: false,
     sourcemap: false,
     rolldownOptions: {
-      input: { index: resolve(root, 'src/package/index.ts'), cli: resolve(root, 'src/cli/inspect.ts') },
+      // The decode pool's worker is its own file: decode-stream.ts starts it as ./decode-worker.js beside itself.
+      input: { index: resolve(root, 'src/package/index.ts'), cli: resolve(root, 'src/cli/inspect.ts'), 'decode-worker': resolve(root, 'src/cli/decode-worker.ts') },
       external: (id) => resolve(root, id) === catalogJson || id.endsWith('/public/catalog.json'),
       output: {
         format: 'es',

@@ -12,8 +12,13 @@ import { createStreamChunker, type StreamOptions } from '../core/stream/stream-c
 export type StreamProgress = { bytes: number; findings: number; occurrences: number; chunks: number };
 
 export type DecodeStreamOptions = StreamOptions & {
-  /** Worker threads; 0 or 1 decodes on this thread. Default: one per core when the input is large, else 0. */
-  workers?: number;
+  /**
+   * Worker threads; 0 or 1 decodes on this thread. `auto`: on this thread until `autoBytes` have been read (a paste
+   * costs no thread start), then one worker per core.
+   */
+  workers?: number | 'auto';
+  /** For `workers: 'auto'`: bytes read before the pool starts (8 MB). */
+  autoBytes?: number;
   /** The catalog as JSON, for the workers (each validates it again); required when workers > 1. */
   catalogJson?: unknown;
   onProgress?: (p: StreamProgress) => void;
@@ -87,8 +92,12 @@ function poolDecoder(size: number, catalogJson: unknown): Decoder {
  * decoding and memory stays bounded whatever the input's size.
  */
 export async function decodeStream(input: AsyncIterable<Uint8Array | string>, catalog: Catalog, options: DecodeStreamOptions = {}): Promise<Finding[]> {
-  const size = Math.max(0, options.workers ?? 0);
-  const decoder = size > 1 && options.catalogJson !== undefined ? poolDecoder(size, options.catalogJson) : inlineDecoder(catalog);
+  const auto = options.workers === 'auto';
+  const size = auto ? availableParallelism() : Math.max(0, typeof options.workers === 'number' ? options.workers : 0);
+  const canPool = size > 1 && options.catalogJson !== undefined;
+  const inline = inlineDecoder(catalog);
+  let pool: Decoder | null = canPool && !auto ? poolDecoder(size, options.catalogJson) : null;
+  const threshold = options.autoBytes ?? 8 * 1024 * 1024;
   const inFlight = Math.max(2, size * 2);
   const chunker = createStreamChunker(options);
   const merger = createFindingMerger(options.maxSpans !== undefined ? { maxSpans: options.maxSpans } : {});
@@ -104,6 +113,9 @@ export async function decodeStream(input: AsyncIterable<Uint8Array | string>, ca
     options.onProgress?.({ ...progress });
   };
   const dispatch = async (chunks: Line[][]) => {
+    // Chunks merge in text order whichever decoder took them, so the pool can take over at any chunk.
+    if (!pool && auto && canPool && progress.bytes >= threshold) pool = poolDecoder(size, options.catalogJson);
+    const decoder = pool ?? inline;
     for (const lines of chunks) {
       queue.push(decoder.decode(lines));
       while (queue.length >= inFlight) await settleOldest();
@@ -118,12 +130,8 @@ export async function decodeStream(input: AsyncIterable<Uint8Array | string>, ca
     await dispatch(chunker.end());
     while (queue.length > 0) await settleOldest();
   } finally {
-    await decoder.close();
+    await pool?.close();
   }
   return rankFindings(merger.findings);
 }
 
-/** One worker per core, for inputs large enough to pay for starting them (about 8 MB). */
-export function defaultWorkers(inputBytes: number | null): number {
-  return inputBytes !== null && inputBytes < 8 * 1024 * 1024 ? 0 : availableParallelism();
-}

@@ -10,14 +10,22 @@ import { followChunks, growingFile } from './follow-input';
 import { createFollower, type FollowEvent } from './follow';
 import { formatFindingText, formatFindingsText, formatReports, toJsonFinding, toJsonReport } from './format';
 import { githubAnnotation } from './github-annotations';
+import catalogJson from '../../public/catalog.json' with { type: 'json' };
+import { decodeStream } from './decode-stream';
 import { readInput, readStdin, type Input } from './read-input';
+import { BinaryInputError, openInput, progressLine, textOnly } from './stream-input';
 import { failsOn } from './severity';
 
 const NAME = 'resonate-inspector';
 const STDIN = '<stdin>';
+/** Spans kept per finding in a streamed input; counts stay exact. */
+const MAX_SPANS = 1000;
 
 function printInput(args: Options, catalog: Catalog, file: string, text: string, withFile: boolean): Finding[] {
-  const findings: Finding[] = decode(text, catalog);
+  return printFindings(args, catalog, file, decode(text, catalog), withFile, text);
+}
+
+function printFindings(args: Options, catalog: Catalog, file: string, findings: Finding[], withFile: boolean, text = ''): Finding[] {
   const report = args.report;
   const reportOptions = { appUrl: args.appUrl, includePayloads: args.includePayloads, pastedText: text };
   if (args.format === 'github') {
@@ -93,21 +101,65 @@ async function main(): Promise<number> {
   }
   const { catalog } = await import('../package/catalog');
   if (args.follow) return follow(args, catalog);
-  const inputs: Input[] = [];
-  if (args.files.length === 0) inputs.push(await readStdin(process.stdin));
-  for (const file of args.files) inputs.push(file === '-' ? await readStdin(process.stdin) : readInput(file));
+  const files = args.files.length === 0 ? ['-'] : args.files;
   let unreadable = false;
   const all: Finding[] = [];
-  for (const input of inputs) {
-    if ('error' in input) {
-      unreadable = true;
-      cannotRead(args, input);
-      continue;
-    }
-    all.push(...printInput(args, catalog, input.file, input.text, inputs.length > 1));
+  for (const file of files) {
+    // Reports quote the paste, so they read it whole; everything else streams, in bounded memory, on every core.
+    const found = args.report ? await wholeInput(args, catalog, file, files.length > 1) : await streamedInput(args, catalog, file, files.length > 1);
+    if (found === null) unreadable = true;
+    else all.push(...found);
   }
   if (unreadable) return 2;
   return failsOn(all, args.failOn) ? 1 : 0;
+}
+
+/** `--report`: the input read whole (a report quotes it). */
+async function wholeInputText(file: string): Promise<Input> {
+  return file === '-' ? readStdin(process.stdin) : readInput(file);
+}
+
+function wholeInput(args: Options, catalog: Catalog, file: string, withFile: boolean): Promise<Finding[] | null> {
+  return wholeInputText(file).then((input) => {
+    if ('error' in input) {
+      cannotRead(args, input);
+      return null;
+    }
+    return printInput(args, catalog, input.file, input.text, withFile);
+  });
+}
+
+/** Any other run: the input streamed through decodeStream, with a progress line on a terminal. Null when unreadable. */
+async function streamedInput(args: Options, catalog: Catalog, file: string, withFile: boolean): Promise<Finding[] | null> {
+  const input = file === '-' ? { file: STDIN, size: null, bytes: process.stdin } : openInput(file);
+  if ('error' in input) {
+    cannotRead(args, input);
+    return null;
+  }
+  const started = performance.now();
+  const tty = process.stderr.isTTY === true;
+  let lastDrawn = 0;
+  let findings: Finding[];
+  try {
+    findings = await decodeStream(textOnly(input.bytes), catalog, {
+      workers: 'auto',
+      catalogJson,
+      maxSpans: MAX_SPANS,
+      onProgress: (p) => {
+        const now = performance.now();
+        if (!tty || now - lastDrawn < 200) return;
+        lastDrawn = now;
+        process.stderr.write(`\r\u001b[2K${progressLine(p, input.size, now - started)}`);
+      },
+    });
+  } catch (e) {
+    if (tty && lastDrawn > 0) process.stderr.write('\r\u001b[2K');
+    cannotRead(args, { file: input.file, error: e instanceof BinaryInputError ? (input.file === STDIN ? 'is binary, not a text log' : 'is a binary file, not a text log') : e instanceof Error ? e.message : String(e) });
+    return null;
+  }
+  if (tty && lastDrawn > 0) process.stderr.write('\r\u001b[2K');
+  printFindings(args, catalog, input.file, findings, withFile);
+  return findings;
 }
 
 main().then(

@@ -9,6 +9,10 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_404, TS_1102_TRACE } from '../cli/cli-samples';
+import { decode } from '../core/decode/decode';
+import { generateMixedLog } from '../testing/mixed-log';
+import { testCatalog } from '../testing/read-with';
+import { readSharedFixtures } from '../testing/shared-fixtures';
 
 const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, '../..');
@@ -44,6 +48,18 @@ describe('the npm package', { timeout: 60_000 }, () => {
     expect(packed).toEqual(expect.arrayContaining(['package.json', 'dist-pkg/cli.js', 'dist-pkg/index.js', 'dist-pkg/types/package/index.d.ts', 'public/catalog.json', 'public/catalog.schema.json']));
     expect(packed.filter((p) => !/^(?:dist-pkg\/|public\/catalog(?:\.schema)?\.json$|package\.json$|README\.md$|LICENSE$)/.test(p))).toEqual([]);
     expect(packed.filter((p) => /\.test\.|e2e|testing|fixtures/.test(p))).toEqual([]);
+  });
+
+  it('reads a big log as a stream, on a pool of worker threads, with the findings decode() gives', async () => {
+    // Past 8 MB the command hands chunks to one worker per core (dist-pkg/decode-worker.js).
+    const { text } = generateMixedLog({ samples: readSharedFixtures().map((f) => f.input), targetChars: 10 * 1024 * 1024, seed: 11 });
+    writeFileSync(join(app, 'big.log'), text);
+    const r = await inspector(['--json', 'big.log']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const json = JSON.parse(r.stdout) as { findings: Array<{ entry: string | null; count: number; span: unknown }> };
+    const want = decode(text, testCatalog).map((f) => [f.entry, f.count, f.span]);
+    expect(json.findings.map((f) => [f.entry, f.count, f.span])).toEqual(want);
+    expect(packed).toContain('dist-pkg/decode-worker.js');
   });
 
   it('runs as resonate-inspector on a file', async () => {
