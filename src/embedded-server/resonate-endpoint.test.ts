@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReplayClient } from '../core/replay/replay-client';
-import { MODEL_DESCRIPTION, type EmbeddedModel } from './embedded-model';
+import { MODEL_DESCRIPTION, createEmbeddedModel, type EmbeddedModel } from './embedded-model';
 import { answer, createEmbeddedEndpoint, parseTarget } from './resonate-endpoint';
 
 let server: Server;
@@ -164,6 +164,21 @@ describe('answer', () => {
   });
   it('says so when the model could not be created', () => {
     expect(answer(ok, null, 'no server model', false, Date.now)).toMatchObject({ status: 503, envelope: { data: 'The embedded Resonate model is unavailable: no server model' } });
+  });
+});
+
+describe('answer with debug on (RESONATE_EMBEDDED_DEBUG=true, as `resonate dev --debug`)', () => {
+  const env = (kind: string, data: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ kind, head: { corrId: 'd', version: '2026-04-01', ...extra }, data });
+  it('runs debug operations, and runs an operation at head["resonate:debug_time"] only then', () => {
+    const model = createEmbeddedModel();
+    const clock = () => 1_900_000_000_000;
+    expect(answer(env('debug.start', {}), model, null, true, clock)).toMatchObject({ status: 200, envelope: { data: {} } });
+    const at = answer(env('promise.create', { id: 'dt', timeoutAt: 5000 }, { 'resonate:debug_time': 1000 }), model, null, true, clock);
+    expect(at.envelope).toMatchObject({ data: { promise: { state: 'pending', createdAt: 1000 } } });
+    const off = answer(env('promise.create', { id: 'dt2', timeoutAt: 5000 }, { 'resonate:debug_time': 1000 }), createEmbeddedModel(), null, false, clock);
+    expect(off.envelope).toMatchObject({ data: { promise: { state: 'rejected_timedout' } } }); // debug off: the header is ignored
+    expect(answer(env('debug.tick', { time: 6000 }), model, null, true, clock)).toMatchObject({ status: 200, envelope: { data: [] } });
+    expect(answer(env('debug.snap', {}), model, null, true, clock).envelope).toMatchObject({ data: { promises: [{ id: 'dt', state: 'rejected_timedout' }] } });
   });
 });
 

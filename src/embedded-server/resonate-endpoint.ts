@@ -110,7 +110,7 @@ export function answer(body: string, model: EmbeddedModel | null, modelError: st
     return { status: 503, envelope: errorEnvelope(kind, corrId, 503, `The embedded Resonate model is unavailable: ${modelError ?? 'unknown error'}`) };
   }
   try {
-    const result = model.apply(request as Parameters<EmbeddedModel['apply']>[0], now());
+    const result = model.apply(request as Parameters<EmbeddedModel['apply']>[0], checked.debugTime ?? now());
     const envelope = { kind, head: { corrId, status: result.status, version: PROTOCOL_VERSION }, data: result.data };
     // Serialize here, so a value JSON cannot hold fails inside the try.
     JSON.stringify(envelope);

@@ -89,6 +89,13 @@ function sortedKeys(o: Record<string, unknown>): Record<string, unknown> {
   for (const k of Object.keys(o).sort(byId)) out[k] = o[k];
   return out;
 }
+function deepSorted(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(deepSorted);
+  if (!isRecord(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort(byId)) out[k] = deepSorted(v[k]);
+  return out;
+}
 const valueJson = (v: Value): Record<string, unknown> => sortedKeys({ ...(v.data !== undefined ? { data: v.data } : {}), ...(v.headers ? { headers: sortedKeys(v.headers) } : {}) });
 
 const ok = (data: unknown, status = 200): ModelAnswer => ({ status, data });
@@ -119,8 +126,13 @@ export class ServerModel {
     this.pollInterval = options.pollInterval ?? 1000;
   }
 
-  /** One checked request at `now` (ms) → status and data. */
+  /** One checked request at `now` (ms) → status and data, its objects' keys in order as serde_json writes them. */
   apply(request: ReplayRequest, now: number): ModelAnswer {
+    const answer = this.dispatch(request, now);
+    return { status: answer.status, data: deepSorted(answer.data) };
+  }
+
+  private dispatch(request: ReplayRequest, now: number): ModelAnswer {
     const d: Record<string, unknown> = isRecord(request.data) ? request.data : {};
     if (!this.debugMode && now - this.lastBackground >= this.pollInterval) {
       this.lastBackground = now;
