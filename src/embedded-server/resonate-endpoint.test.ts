@@ -125,6 +125,9 @@ describe('embedded /resonate over HTTP', { timeout: 10_000 }, () => {
     expect(legacy.status).toBe(410);
     expect(await legacy.json()).toEqual({ error: 'This endpoint is no longer supported. Please update to the latest SDK.' });
     expect((await fetch(`${base}/resonate/health`)).status).toBe(200);
+    const postHealth = await fetch(`${base}/resonate/health`, { method: 'POST', body: '{}' });
+    expect(postHealth.status).toBe(405);
+    expect(postHealth.headers.get('allow')).toBe('GET,HEAD');
     expect((await fetch(`${base}/resonate/nope`)).status).toBe(404);
     expect((await fetch(`${base}/elsewhere`)).status).toBe(418); // not ours: next()
     expect((await fetch(`${base}/resonatex`)).status).toBe(418);

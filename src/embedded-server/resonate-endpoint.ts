@@ -78,7 +78,11 @@ export function createEmbeddedEndpoint(options: EndpointOptions = {}): Middlewar
       if (sub === '/info' && (method === 'GET' || method === 'HEAD')) {
         return sendJson(res, 200, { server: 'embedded', model: MODEL_DESCRIPTION, protocol: PROTOCOL_VERSION, debug });
       }
-      if ((sub === '/health' || sub === '/ready') && (method === 'GET' || method === 'HEAD')) return send(res, 200, '');
+      if (sub === '/health' || sub === '/ready') {
+        drain(req);
+        // axum's get(): GET and HEAD; another method gets 405 with the methods it allows.
+        return method === 'GET' || method === 'HEAD' ? send(res, 200, '') : send(res, 405, '', { allow: 'GET,HEAD' });
+      }
       if (LEGACY_PATH.test(sub)) {
         drain(req);
         return sendJson(res, 410, { error: 'This endpoint is no longer supported. Please update to the latest SDK.' });
