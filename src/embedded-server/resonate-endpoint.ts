@@ -224,7 +224,8 @@ export function resonateEndpoint(options: EndpointOptions & { env?: Record<strin
   if (parsed && !parsed.ok) throw new Error(parsed.message);
   const target = parsed?.ok ? parsed.target : null;
   const mount = options.path ?? ENDPOINT_PATH;
-  const realChoice = target ? null : chooseRealServer(env);
+  // Not under Vitest, which loads vite.config.ts too: a test run never starts `resonate dev` by itself.
+  const realChoice = target || env.VITEST ? null : chooseRealServer(env);
   let real: RealServer | null = null;
   const middleware = (): Middleware => (real ? createProxyInfo(real.url, mount, real) : target ? createProxyInfo(target, mount) : createEmbeddedEndpoint(options));
   const describe = (): string =>
