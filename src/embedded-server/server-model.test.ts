@@ -105,4 +105,49 @@ describe('ServerModel', () => {
     run('promise.settle', { id: 'c1', state: 'resolved', value: {} });
     expect(run('task.get', { id: 'r' }).data).toEqual({ task: { id: 'r', resumes: 1, state: 'pending', version: 1 } });
   });
+
+  it('a promise.create with a target makes a pending task at version 0; task.create on it acquires it, a second is refused', () => {
+    const { run } = model();
+    run('promise.create', { id: 'w', timeoutAt: T0 + 600_000, tags: target });
+    const create = (pid: string) => run('task.create', { pid, ttl: 60_000, action: { kind: 'promise.create', head: {}, data: { id: 'w', timeoutAt: T0 + 600_000, tags: target } } });
+    expect(create('a')).toMatchObject({ status: 200, data: { task: { state: 'acquired', version: 1, pid: 'a' }, preload: [] } });
+    expect(create('b')).toEqual({ status: 409, data: 'Already exists' });
+    // Released, it is pending again at the same version: acquired at that version, it moves on one.
+    expect(run('task.release', { id: 'w', version: 1 })).toEqual({ status: 200, data: {} });
+    expect(run('task.acquire', { id: 'w', version: 0, pid: 'b', ttl: 1000 })).toEqual({ status: 409, data: 'Version mismatch' });
+    expect(run('task.acquire', { id: 'w', version: 1, pid: 'b', ttl: 1000 })).toMatchObject({ status: 200, data: { task: { version: 2 } } });
+  });
+
+  it('halts and continues a task; a halted task is not resumed, and fence and fulfill refuse it', () => {
+    const { run } = model();
+    run('task.create', { pid: 'w', ttl: 60_000, action: { kind: 'promise.create', head: {}, data: { id: 'h', timeoutAt: T0 + 600_000, tags: target } } });
+    expect(run('task.halt', { id: 'h' })).toEqual({ status: 200, data: {} });
+    expect(run('task.halt', { id: 'h' })).toEqual({ status: 200, data: {} }); // idempotent
+    expect(run('task.get', { id: 'h' }).data).toEqual({ task: { id: 'h', resumes: 0, state: 'halted', version: 1 } });
+    expect(run('task.fence', { id: 'h', version: 1, action: { kind: 'promise.create', head: {}, data: { id: 'h.1', timeoutAt: T0 + 1000 } } })).toEqual({ status: 409, data: 'Version mismatch' });
+    expect(run('task.fulfill', { id: 'h', version: 1, action: { kind: 'promise.settle', head: {}, data: { id: 'h', state: 'resolved', value: {} } } })).toEqual({
+      status: 409,
+      data: 'Task version mismatch or invalid state',
+    });
+    expect(run('task.continue', { id: 'h' })).toEqual({ status: 200, data: {} });
+    expect(run('task.get', { id: 'h' }).data).toEqual({ task: { id: 'h', resumes: 0, state: 'pending', version: 1 } });
+  });
+
+  it('a settled promise fulfils its task and unblocks its listeners; a listener on a settled promise is not kept', () => {
+    const { run } = model();
+    run('debug.start', {});
+    run('promise.create', { id: 'l', timeoutAt: T0 + 600_000, tags: target });
+    expect(run('promise.register_listener', { awaited: 'l', address: 'poll://any@clients/c1' })).toMatchObject({ status: 200, data: { promise: { id: 'l', state: 'pending' } } });
+    expect((run('debug.snap', {}).data as { listeners: unknown[] }).listeners).toEqual([{ address: 'poll://any@clients/c1', id: 'l' }]);
+    run('promise.settle', { id: 'l', state: 'rejected_canceled', value: {} });
+    expect(run('task.get', { id: 'l' }).data).toEqual({ task: { id: 'l', resumes: 0, state: 'fulfilled', version: 0 } });
+    const snap = run('debug.snap', {}).data as { listeners: unknown[]; messages: Array<{ address: string; message: { kind: string } }> };
+    expect(snap.listeners).toEqual([]);
+    expect(snap.messages.map((m) => [m.address, m.message.kind])).toEqual([
+      ['poll://any@default', 'execute'],
+      ['poll://any@clients/c1', 'unblock'],
+    ]);
+    run('promise.register_listener', { awaited: 'l', address: 'poll://any@clients/c2' });
+    expect((run('debug.snap', {}).data as { listeners: unknown[] }).listeners).toEqual([]);
+  });
 });
