@@ -73,8 +73,8 @@ test.describe('replay against the embedded server', () => {
     // The page says which server it talks to, and that the embedded one is a model.
     await expect(page.getByRole('banner').getByRole('button', { name: 'Server: Embedded model' })).toBeVisible();
     const log = page.getByRole('region', { name: 'Replays this session' });
-    await expect(log).toContainText('The embedded model (@resonatehq/sdk LocalNetwork');
-    await expect(log).toContainText('its messages differ from the real server in places');
+    await expect(log).toContainText('The embedded model (model of the Resonate server 0.9.5 state machine, in memory)');
+    await expect(log).toContainText('a model of the Resonate server, not the server itself');
 
     await inspector.paste(get404Paste(id));
     await expect(inspector.findings).toHaveCount(1);
@@ -186,7 +186,7 @@ test.describe('replay against the embedded server', () => {
     const settings = page.getByRole('dialog', { name: 'Replay settings' });
     await expect(settings.getByRole('heading', { name: 'Replay settings' })).toBeFocused();
     await expect(settings.getByLabel('Timeout (seconds)')).toHaveValue('10');
-    await expect(settings).toContainText('its messages differ from the real server in places');
+    await expect(settings).toContainText('a model of the Resonate server, not the server itself');
     expect((await new AxeBuilder({ page }).include('dialog').analyze()).violations).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(settings).toBeHidden();

@@ -28,7 +28,14 @@ export type ErrorEnvelope = {
 };
 
 export type CheckResult =
-  | { ok: true; request: ReplayRequest; kind: Kind; corrId: string }
+  | {
+      ok: true;
+      request: ReplayRequest;
+      kind: Kind;
+      corrId: string;
+      /** head["resonate:debug_time"], the time the operation runs at; read only when debug is on (server.rs). */
+      debugTime?: number;
+    }
   | { ok: false; status: number; envelope: ErrorEnvelope };
 
 export type CheckOptions = { debug?: boolean };
@@ -97,7 +104,9 @@ function checkParsed(env: { kind: string; head: Record<string, unknown>; data: u
   if (problem !== null) return fail(kind, corrId, 400, problem);
   const head: ReplayRequest['head'] = { corrId, version };
   if (typeof env.head.auth === 'string') head.auth = env.head.auth;
-  return { ok: true, kind, corrId, request: { kind, head, data: withDefaults(kind, data, head) } };
+  const debugTime = env.head['resonate:debug_time'];
+  const request = { kind, head, data: withDefaults(kind, data, head) };
+  return options.debug && typeof debugTime === 'number' ? { ok: true, kind, corrId, request, debugTime } : { ok: true, kind, corrId, request };
 }
 
 /** The first problem with an operation's data, worded as the server words it; null when there is none. */

@@ -1,10 +1,10 @@
 // The embedded endpoint on a real node:http server: each envelope check over HTTP, the HTTP status equal to
-// head.status, a create/get/settle flow on the SDK's model, and bad data answered with 400, never a 500.
+// head.status, a create/get/settle flow on the server model, and bad data answered with 400, never a 500.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReplayClient } from '../core/replay/replay-client';
-import type { EmbeddedModel } from './embedded-model';
+import { MODEL_DESCRIPTION, createEmbeddedModel, type EmbeddedModel } from './embedded-model';
 import { answer, createEmbeddedEndpoint, parseTarget } from './resonate-endpoint';
 
 let server: Server;
@@ -110,11 +110,11 @@ describe('embedded /resonate over HTTP', { timeout: 10_000 }, () => {
     ];
     for (const h of hostile) {
       const a = await rpc(h.kind, h.data);
-      expect(a.status === 501 || a.status < 500, `${a.status} for ${JSON.stringify(h)}`).toBe(true);
+      expect(a.status, `${a.status} for ${JSON.stringify(h)}`).toBeLessThan(500);
       expect(a.json, JSON.stringify(h)).toMatchObject({ kind: h.kind, head: { status: a.status } });
     }
-    // Search is not implemented by the model (server-protocol.md §11): its own 501.
-    expect((await rpc('promise.search', {})).json).toMatchObject({ head: { status: 501 }, data: 'Not implemented' });
+    // Searches answer as the server's do (the SDK's model answered 501).
+    expect((await rpc('promise.search', { tags: { absent: 'tag' } })).json).toMatchObject({ head: { status: 200 }, data: { promises: [] } });
   });
 
   it('answers other methods, paths and sizes like the real server', async () => {
@@ -125,11 +125,14 @@ describe('embedded /resonate over HTTP', { timeout: 10_000 }, () => {
     expect(legacy.status).toBe(410);
     expect(await legacy.json()).toEqual({ error: 'This endpoint is no longer supported. Please update to the latest SDK.' });
     expect((await fetch(`${base}/resonate/health`)).status).toBe(200);
+    const postHealth = await fetch(`${base}/resonate/health`, { method: 'POST', body: '{}' });
+    expect(postHealth.status).toBe(405);
+    expect(postHealth.headers.get('allow')).toBe('GET,HEAD');
     expect((await fetch(`${base}/resonate/nope`)).status).toBe(404);
     expect((await fetch(`${base}/elsewhere`)).status).toBe(418); // not ours: next()
     expect((await fetch(`${base}/resonatex`)).status).toBe(418);
     const info = await fetch(`${base}/resonate/info`);
-    expect(await info.json()).toEqual({ server: 'embedded', model: '@resonatehq/sdk LocalNetwork 0.11.5', protocol: '2026-04-01', debug: false });
+    expect(await info.json()).toEqual({ server: 'embedded', model: MODEL_DESCRIPTION, protocol: '2026-04-01', debug: false });
     const big = await post(JSON.stringify({ kind: 'promise.get', head: head('c'), data: { id: 'x'.repeat(3 * 1024 * 1024) } }));
     expect(big.status).toBe(413);
     expect(big.text).toBe('Failed to buffer the request body: length limit exceeded');
@@ -164,6 +167,21 @@ describe('answer', () => {
   });
   it('says so when the model could not be created', () => {
     expect(answer(ok, null, 'no server model', false, Date.now)).toMatchObject({ status: 503, envelope: { data: 'The embedded Resonate model is unavailable: no server model' } });
+  });
+});
+
+describe('answer with debug on (RESONATE_EMBEDDED_DEBUG=true, as `resonate dev --debug`)', () => {
+  const env = (kind: string, data: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ kind, head: { corrId: 'd', version: '2026-04-01', ...extra }, data });
+  it('runs debug operations, and runs an operation at head["resonate:debug_time"] only then', () => {
+    const model = createEmbeddedModel();
+    const clock = () => 1_900_000_000_000;
+    expect(answer(env('debug.start', {}), model, null, true, clock)).toMatchObject({ status: 200, envelope: { data: {} } });
+    const at = answer(env('promise.create', { id: 'dt', timeoutAt: 5000 }, { 'resonate:debug_time': 1000 }), model, null, true, clock);
+    expect(at.envelope).toMatchObject({ data: { promise: { state: 'pending', createdAt: 1000 } } });
+    const off = answer(env('promise.create', { id: 'dt2', timeoutAt: 5000 }, { 'resonate:debug_time': 1000 }), createEmbeddedModel(), null, false, clock);
+    expect(off.envelope).toMatchObject({ data: { promise: { state: 'rejected_timedout' } } }); // debug off: the header is ignored
+    expect(answer(env('debug.tick', { time: 6000 }), model, null, true, clock)).toMatchObject({ status: 200, envelope: { data: [] } });
+    expect(answer(env('debug.snap', {}), model, null, true, clock).envelope).toMatchObject({ data: { promises: [{ id: 'dt', state: 'rejected_timedout' }] } });
   });
 });
 

@@ -3,6 +3,7 @@ import type { Plugin, ProxyOptions } from 'vite';
 import { PROTOCOL_VERSION } from '../core/replay/request-schema.js';
 import { checkRequest, errorEnvelope } from './envelope-checks.js';
 import { MODEL_DESCRIPTION, createEmbeddedModel, type EmbeddedModel } from './embedded-model.js';
+import { chooseRealServer, describeRealServer, startResonateDev, type RealServer } from './real-server.js';
 
 /**
  * `/resonate` on the app's own origin, for `npm run dev` and `npm start` (vite preview):
@@ -11,7 +12,9 @@ import { MODEL_DESCRIPTION, createEmbeddedModel, type EmbeddedModel } from './em
  *   data the model cannot handle gets 400 `Invalid request: …`, never a 500.
  * - with RESONATE_URL set, Vite's own proxy forwards `/resonate…` to that server (`/resonate` → `/`), so the
  *   browser needs no CORS.
- * Every answer carries `x-resonate-inspector-server: embedded|proxy`; GET /resonate/info says which, as JSON.
+ * - with RESONATE_BIN (or RESONATE_EMBEDDED=real and `resonate` on the PATH), `resonate dev` on a free loopback
+ *   port, behind the same proxy, stopped with the app (real-server.ts).
+ * Every answer carries `x-resonate-inspector-server: embedded|proxy|real`; GET /resonate/info says which, as JSON.
  */
 
 export const ENDPOINT_PATH = '/resonate';
@@ -75,7 +78,11 @@ export function createEmbeddedEndpoint(options: EndpointOptions = {}): Middlewar
       if (sub === '/info' && (method === 'GET' || method === 'HEAD')) {
         return sendJson(res, 200, { server: 'embedded', model: MODEL_DESCRIPTION, protocol: PROTOCOL_VERSION, debug });
       }
-      if ((sub === '/health' || sub === '/ready') && (method === 'GET' || method === 'HEAD')) return send(res, 200, '');
+      if (sub === '/health' || sub === '/ready') {
+        drain(req);
+        // axum's get(): GET and HEAD; another method gets 405 with the methods it allows.
+        return method === 'GET' || method === 'HEAD' ? send(res, 200, '') : send(res, 405, '', { allow: 'GET,HEAD' });
+      }
       if (LEGACY_PATH.test(sub)) {
         drain(req);
         return sendJson(res, 410, { error: 'This endpoint is no longer supported. Please update to the latest SDK.' });
@@ -107,7 +114,7 @@ export function answer(body: string, model: EmbeddedModel | null, modelError: st
     return { status: 503, envelope: errorEnvelope(kind, corrId, 503, `The embedded Resonate model is unavailable: ${modelError ?? 'unknown error'}`) };
   }
   try {
-    const result = model.apply(request as Parameters<EmbeddedModel['apply']>[0], now());
+    const result = model.apply(request as Parameters<EmbeddedModel['apply']>[0], checked.debugTime ?? now());
     const envelope = { kind, head: { corrId, status: result.status, version: PROTOCOL_VERSION }, data: result.data };
     // Serialize here, so a value JSON cannot hold fails inside the try.
     JSON.stringify(envelope);
@@ -166,7 +173,7 @@ export function parseTarget(value: string): { ok: true; target: string } | { ok:
 }
 
 /** The proxy entry for `/resonate…` → RESONATE_URL, with a readable answer when the target cannot be reached. */
-export function proxyOptions(target: string, mount = ENDPOINT_PATH): Record<string, ProxyOptions> {
+export function proxyOptions(target: string, mount = ENDPOINT_PATH, label: 'proxy' | 'real' = 'proxy'): Record<string, ProxyOptions> {
   const escaped = mount.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return {
     [`^${escaped}(?:[/?]|$)`]: {
@@ -178,26 +185,27 @@ export function proxyOptions(target: string, mount = ENDPOINT_PATH): Record<stri
       },
       configure: (proxy) => {
         proxy.on('proxyRes', (proxyRes) => {
-          proxyRes.headers[SERVER_HEADER] = 'proxy';
+          proxyRes.headers[SERVER_HEADER] = label;
         });
         // Registered before Vite's own error handler, which then finds the answer already sent.
         proxy.on('error', (err, _req, res) => {
           if (!('writeHead' in res) || res.headersSent) return;
           const code = typeof Reflect.get(err, 'code') === 'string' ? String(Reflect.get(err, 'code')) : 'ERROR';
-          res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', [SERVER_HEADER]: 'proxy', [PROXY_ERROR_HEADER]: code });
-          res.end(`Resonate Inspector: cannot reach RESONATE_URL ${target} (${code}: ${err.message})`);
+          res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', [SERVER_HEADER]: label, [PROXY_ERROR_HEADER]: code });
+          res.end(`Resonate Inspector: cannot reach ${label === 'real' ? 'resonate dev at' : 'RESONATE_URL'} ${target} (${code}: ${err.message})`);
         });
       },
     },
   };
 }
 
-/** GET /resonate/info in proxy mode (answered by the app, not forwarded). */
-function createProxyInfo(target: string, mount = ENDPOINT_PATH): Middleware {
+/** GET /resonate/info in proxy mode, or with `resonate dev` started by the app (answered by the app, not forwarded). */
+function createProxyInfo(target: string, mount = ENDPOINT_PATH, real: RealServer | null = null): Middleware {
+  const info = real ? { server: 'real', target, version: real.version, binary: real.binary, description: describeRealServer(real) } : { server: 'proxy', target };
   return (req, res, next) => {
     if (subPath(req.url, mount) === '/info' && (req.method === 'GET' || req.method === 'HEAD')) {
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', [SERVER_HEADER]: 'proxy' });
-      res.end(JSON.stringify({ server: 'proxy', target }));
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', [SERVER_HEADER]: info.server });
+      res.end(JSON.stringify(info));
       return;
     }
     next();
@@ -206,7 +214,8 @@ function createProxyInfo(target: string, mount = ENDPOINT_PATH): Middleware {
 
 /**
  * The Vite plugin: serves `/resonate` for both `vite` (dev) and `vite preview` (npm start).
- * `env` defaults to process.env; RESONATE_URL switches from the embedded model to a proxy.
+ * `env` defaults to process.env; RESONATE_URL switches from the embedded model to a proxy; RESONATE_BIN or
+ * RESONATE_EMBEDDED=real to `resonate dev`, started when the server starts (not for `vite build`).
  */
 export function resonateEndpoint(options: EndpointOptions & { env?: Record<string, string | undefined> } = {}): Plugin {
   const env = options.env ?? process.env;
@@ -215,21 +224,38 @@ export function resonateEndpoint(options: EndpointOptions & { env?: Record<strin
   if (parsed && !parsed.ok) throw new Error(parsed.message);
   const target = parsed?.ok ? parsed.target : null;
   const mount = options.path ?? ENDPOINT_PATH;
-  const middleware = (): Middleware => (target ? createProxyInfo(target, mount) : createEmbeddedEndpoint(options));
-  const describe = target ? `${mount} → ${target} (proxy, RESONATE_URL)` : `${mount} → embedded Resonate model (${MODEL_DESCRIPTION})`;
+  // Not under Vitest, which loads vite.config.ts too: a test run never starts `resonate dev` by itself.
+  const realChoice = target || env.VITEST ? null : chooseRealServer(env);
+  let real: RealServer | null = null;
+  const middleware = (): Middleware => (real ? createProxyInfo(real.url, mount, real) : target ? createProxyInfo(target, mount) : createEmbeddedEndpoint(options));
+  const describe = (): string =>
+    real
+      ? `${mount} → ${describeRealServer(real)}, ${real.url} (${real.binary})`
+      : target
+        ? `${mount} → ${target} (proxy, RESONATE_URL)`
+        : `${mount} → embedded Resonate model (${MODEL_DESCRIPTION})`;
+  const stopReal = (): void => {
+    void real?.stop();
+  };
   return {
     name: 'resonate-inspector:endpoint',
-    config() {
+    async config(_config, { command }) {
+      if (realChoice && command === 'serve' && !real) {
+        real = await startResonateDev(realChoice.binary);
+        return { server: { proxy: proxyOptions(real.url, mount, 'real') }, preview: { proxy: proxyOptions(real.url, mount, 'real') } };
+      }
       if (!target) return undefined;
       return { server: { proxy: proxyOptions(target, mount) }, preview: { proxy: proxyOptions(target, mount) } };
     },
     configureServer(server) {
       server.middlewares.use(middleware());
-      server.httpServer?.once('listening', () => server.config.logger.info(`  Resonate endpoint: ${describe}`));
+      server.httpServer?.once('listening', () => server.config.logger.info(`  Resonate endpoint: ${describe()}`));
+      server.httpServer?.once('close', stopReal);
     },
     configurePreviewServer(server) {
       server.middlewares.use(middleware());
-      server.httpServer.once('listening', () => server.config.logger.info(`  Resonate endpoint: ${describe}`));
+      server.httpServer.once('listening', () => server.config.logger.info(`  Resonate endpoint: ${describe()}`));
+      server.httpServer.once('close', stopReal);
     },
   };
 }

@@ -152,6 +152,12 @@ describe('fetchEndpointInfo', () => {
       model: '@resonatehq/sdk LocalNetwork 0.11.5',
     });
     expect(await fetchEndpointInfo(answer(200, '{"server":"proxy","target":"http://localhost:8001"}'))).toEqual({ server: 'proxy', target: 'http://localhost:8001' });
+    expect(await fetchEndpointInfo(answer(200, '{"server":"real","target":"http://127.0.0.1:40123","version":"0.9.5","binary":"/usr/local/bin/resonate","description":"resonate dev 0.9.5 on this machine"}'))).toEqual({
+      server: 'real',
+      target: 'http://127.0.0.1:40123',
+      version: '0.9.5',
+      description: 'resonate dev 0.9.5 on this machine',
+    });
     expect(await fetchEndpointInfo(answer(404, ''))).toBeNull();
     expect(await fetchEndpointInfo(answerThrow())).toBeNull();
   });

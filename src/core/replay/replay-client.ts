@@ -24,7 +24,7 @@ export type ReplayClientOptions = {
 };
 
 /** Which server answered, from the `x-resonate-inspector-server` header of the app's own endpoint. */
-export type AnsweredBy = 'embedded' | 'proxy' | null;
+export type AnsweredBy = 'embedded' | 'proxy' | 'real' | null;
 
 export type ReplayFault =
   | 'refused'
@@ -384,7 +384,7 @@ export function createReplayClient(options: ReplayClientOptions): ReplayClient {
 
 function answeredByOf(res: Response): AnsweredBy {
   const v = res.headers.get('x-resonate-inspector-server');
-  return v === 'embedded' || v === 'proxy' ? v : null;
+  return v === 'embedded' || v === 'proxy' || v === 'real' ? v : null;
 }
 
 function isHtml(raw: string, contentType: string): boolean {
@@ -434,8 +434,14 @@ export function nodeErrorCode(e: unknown): string | null {
   return walk(e, 0);
 }
 
-/** What the app's own endpoint says it is (GET /resonate/info): the embedded model or a proxy to RESONATE_URL. */
-export type EndpointInfo = { server: 'embedded'; model: string } | { server: 'proxy'; target: string };
+/**
+ * What the app's own endpoint says it is (GET /resonate/info): the embedded model, a proxy to RESONATE_URL, or
+ * `resonate dev` that the app started (RESONATE_BIN / RESONATE_EMBEDDED=real).
+ */
+export type EndpointInfo =
+  | { server: 'embedded'; model: string }
+  | { server: 'proxy'; target: string }
+  | { server: 'real'; target: string; version: string | null; description: string };
 
 /** Reads GET `<base>/info` of the app's own endpoint; null when the URL is not the app's endpoint. Never throws. */
 export async function fetchEndpointInfo(fetchFn: FetchLike, base = '/resonate', timeoutMs = 3_000): Promise<EndpointInfo | null> {
@@ -447,6 +453,9 @@ export async function fetchEndpointInfo(fetchFn: FetchLike, base = '/resonate', 
     const json: unknown = await res.json();
     if (isRecord(json) && json.server === 'embedded' && typeof json.model === 'string') return { server: 'embedded', model: json.model };
     if (isRecord(json) && json.server === 'proxy' && typeof json.target === 'string') return { server: 'proxy', target: json.target };
+    if (isRecord(json) && json.server === 'real' && typeof json.target === 'string' && typeof json.description === 'string') {
+      return { server: 'real', target: json.target, version: typeof json.version === 'string' ? json.version : null, description: json.description };
+    }
     return null;
   } catch {
     return null;

@@ -4,11 +4,20 @@ import { describeServer } from './server-label';
 const app = { choice: 'app', url: '' } as const;
 
 describe('describeServer', () => {
-  it('names the embedded model and says that its messages differ from the real server', () => {
-    const label = describeServer(app, { status: 'known', info: { server: 'embedded', model: '@resonatehq/sdk LocalNetwork 0.11.5' } });
+  it('names the embedded model, says it is a model, and how to get the real server', () => {
+    const label = describeServer(app, { status: 'known', info: { server: 'embedded', model: 'model of the Resonate server 0.9.5 state machine, in memory' } });
     expect(label.short).toBe('Embedded model');
-    expect(label.detail).toBe('The embedded model (@resonatehq/sdk LocalNetwork 0.11.5) at this app\'s /resonate.');
-    expect(label.caveat).toMatch(/a model, not the real Resonate server: its messages differ from the real server in places \(server-protocol\.md §11\)/);
+    expect(label.detail).toBe("The embedded model (model of the Resonate server 0.9.5 state machine, in memory) at this app's /resonate.");
+    expect(label.caveat).toMatch(/a model of the Resonate server, not the server itself/);
+    expect(label.caveat).toContain('`RESONATE_BIN=<path to resonate>`');
+  });
+
+  it('names resonate dev started by the app, with its version', () => {
+    const label = describeServer(app, { status: 'known', info: { server: 'real', target: 'http://127.0.0.1:40123', version: '0.9.5', description: 'resonate dev 0.9.5 on this machine' } });
+    expect(label.short).toBe('resonate dev 0.9.5');
+    expect(label.detail).toBe('The real server: resonate dev 0.9.5 on this machine (http://127.0.0.1:40123), started by this app and reached through its /resonate.');
+    const unversioned = describeServer(app, { status: 'known', info: { server: 'real', target: 'http://127.0.0.1:1', version: null, description: 'resonate dev on this machine' } });
+    expect(unversioned.short).toBe('resonate dev');
   });
 
   it('names the proxy’s target', () => {

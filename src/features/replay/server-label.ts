@@ -5,7 +5,7 @@ import { APP_ENDPOINT, type ServerSettings } from './settings';
 export type InfoState = { status: 'loading' } | { status: 'unknown' } | { status: 'known'; info: EndpointInfo };
 
 export type ServerLabel = {
-  /** A few words for the header: "Embedded model", "Proxy → localhost:8001", "localhost:8001". */
+  /** A few words for the header: "Embedded model", "resonate dev 0.9.5", "Proxy → localhost:8001", "localhost:8001". */
   short: string;
   /** One sentence: which server, at which URL. */
   detail: string;
@@ -38,7 +38,7 @@ export function describeServer(settings: Pick<ServerSettings, 'choice' | 'url'>,
     return {
       short: 'This app’s endpoint',
       detail: `This app's endpoint ${APP_ENDPOINT}; it did not say what it is (GET ${APP_ENDPOINT}/info had no answer).`,
-      caveat: 'Started with `npm start` or `npm run dev`, the app serves an embedded model there (or a proxy, with RESONATE_URL). A static host has no such endpoint: type your server URL instead.',
+      caveat: 'Started with `npm start` or `npm run dev`, the app serves an embedded model there (or a proxy, with RESONATE_URL; or `resonate dev`, with RESONATE_BIN). A static host has no such endpoint: type your server URL instead.',
     };
   }
   const i = info.info;
@@ -49,10 +49,17 @@ export function describeServer(settings: Pick<ServerSettings, 'choice' | 'url'>,
       caveat: null,
     };
   }
+  if (i.server === 'real') {
+    return {
+      short: `resonate dev${i.version ? ` ${i.version}` : ''}`,
+      detail: `The real server: ${i.description} (${i.target}), started by this app and reached through its ${APP_ENDPOINT}.`,
+      caveat: 'It keeps its data in memory: it is lost when the app stops.',
+    };
+  }
   return {
     short: 'Embedded model',
     detail: `The embedded model (${i.model}) at this app's ${APP_ENDPOINT}.`,
     caveat:
-      'The embedded server is a model, not the real Resonate server: its messages differ from the real server in places (server-protocol.md §11), searches answer 501, and its data is lost when the app restarts. To replay against your own server, type its URL, or start the app with `RESONATE_URL`.',
+      'The embedded server is a model of the Resonate server, not the server itself: it follows the server’s rules and words, but it is checked against one server version, and its data is lost when the app restarts. For the real server, start the app with `RESONATE_BIN=<path to resonate>` (or `RESONATE_EMBEDDED=real` with `resonate` on the PATH), start it with `RESONATE_URL`, or type its URL.',
   };
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_TIMEOUT_MS, checkBaseUrl } from '../../core/replay/replay-client';
 
-/** The app's own Resonate endpoint: the embedded model, or a proxy to RESONATE_URL (same origin, no CORS). */
+/** The app's own Resonate endpoint: the embedded model, a proxy to RESONATE_URL, or `resonate dev` (same origin, no CORS). */
 export const APP_ENDPOINT = '/resonate';
 
 /** Where replays go, and how. The token is a secret: memory, or sessionStorage when the user asks, nothing else. */

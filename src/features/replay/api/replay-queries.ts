@@ -2,6 +2,7 @@ import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { PROTOCOL_VERSION, type Kind, type ReplayRequest } from '../../../core/replay/request-schema';
 import { newCorrId } from '../../../core/replay/build-request';
 import { createReplayClient, fetchEndpointInfo, type FetchLike, type ReplayClient, type ReplayResult } from '../../../core/replay/replay-client';
+import { LOCAL_SERVER_URL, probeLocalServer } from '../local-server';
 import type { ReplayVariables } from '../session-log';
 import { APP_ENDPOINT, baseUrlOf, type ServerSettings } from '../settings';
 
@@ -23,6 +24,7 @@ export function clientFor(settings: ServerSettings): ReplayClient {
 export const replayKeys = {
   all: () => ['replay'] as const,
   serverInfo: () => [...replayKeys.all(), 'server-info'] as const,
+  localServer: () => [...replayKeys.all(), 'local-server'] as const,
   states: () => [...replayKeys.all(), 'state'] as const,
   statesOn: (url: string) => [...replayKeys.states(), url] as const,
   sends: () => [...replayKeys.all(), 'send'] as const,
@@ -38,6 +40,14 @@ export const replayQueries = {
       queryKey: replayKeys.serverInfo(),
       queryFn: () => fetchEndpointInfo(browserFetch, APP_ENDPOINT),
       staleTime: Infinity,
+      retry: false,
+    }),
+  /** Does a Resonate server answer at http://localhost:8001 (`resonate dev`'s default)? Asked when Settings open. */
+  localServer: () =>
+    queryOptions({
+      queryKey: replayKeys.localServer(),
+      queryFn: () => probeLocalServer(browserFetch, LOCAL_SERVER_URL),
+      staleTime: 0,
       retry: false,
     }),
   /**

@@ -13,6 +13,9 @@ import { AnswerBody } from './outcome-view';
 import { useReplay } from './replay-provider';
 import { ServerLine } from './server-line';
 
+/** Which server answered a replay, in the answer's heading. */
+const ANSWERED_BY = { embedded: 'the embedded model', proxy: 'via the proxy', real: 'resonate dev on this machine' } as const;
+
 type ReplayDialogProps = {
   finding: Finding;
   catalog: Catalog;
@@ -247,7 +250,7 @@ export function ReplayDialog({ finding, catalog, onClose }: ReplayDialogProps) {
             {data && (
               <span className="replay-answer-meta">
                 {data.ok ? ` HTTP ${data.status}` : ''} in {Math.round(data.durationMs)} ms
-                {data.answeredBy ? ` · ${data.answeredBy === 'embedded' ? 'the embedded model' : 'via the proxy'}` : ''}
+                {data.answeredBy ? ` · ${ANSWERED_BY[data.answeredBy]}` : ''}
               </span>
             )}
           </h3>

@@ -1,4 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { replayQueries } from '../api/replay-queries';
+import { LOCAL_SERVER_URL } from '../local-server';
 import { Prose } from '../../../components/prose';
 import { describeServer, type InfoState } from '../server-label';
 import { APP_ENDPOINT, MAX_TIMEOUT_S, MIN_TIMEOUT_S, formOf, readSettingsForm, type FormErrors, type ServerSettings, type SettingsForm } from '../settings';
@@ -21,6 +24,8 @@ export function SettingsDialog({ settings, info, onSave, onClose }: SettingsDial
   const timeoutRef = useRef<HTMLInputElement>(null);
   const origin = window.location.origin;
   const app = describeServer({ choice: 'app', url: '' }, info, origin);
+  const local = useQuery(replayQueries.localServer());
+  const offerLocal = local.data === true && !(form.choice === 'url' && form.url.trim() === LOCAL_SERVER_URL);
 
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]): void => setForm((f) => ({ ...f, [key]: value }));
 
@@ -88,6 +93,14 @@ export function SettingsDialog({ settings, info, onSave, onClose }: SettingsDial
               </p>
             </div>
           </div>
+          {offerLocal && (
+            <p className="settings-local">
+              A server answers at {LOCAL_SERVER_URL} (<code>resonate dev</code>?).{' '}
+              <button type="button" className="button button-quiet" onClick={() => setForm((f) => ({ ...f, choice: 'url', url: LOCAL_SERVER_URL }))}>
+                Use {LOCAL_SERVER_URL}
+              </button>
+            </p>
+          )}
           <div className="settings-field settings-url">
             <label htmlFor={`${id}-url`}>Server URL</label>
             <input
