@@ -1,16 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Plugin, ProxyOptions } from 'vite';
+import type { Plugin } from 'vite';
 import { PROTOCOL_VERSION } from '../core/replay/request-schema.js';
 import { checkRequest, errorEnvelope } from './envelope-checks.js';
 import { MODEL_DESCRIPTION, createEmbeddedModel, type EmbeddedModel } from './embedded-model.js';
+import { createGuardedProxy } from './guarded-proxy.js';
+import { createRequestGuard } from './request-guard.js';
 
 /**
  * `/resonate` on the app's own origin, for `npm run dev` and `npm start` (vite preview):
  * - by default, an in-memory Resonate server: the TS SDK's model (LocalNetwork) behind the Rust server's envelope
  *   checks, in its order (envelope-checks.ts). HTTP status = head.status; head.version is always "2026-04-01";
  *   data the model cannot handle gets 400 `Invalid request: …`, never a 500.
- * - with RESONATE_URL set, Vite's own proxy forwards `/resonate…` to that server (`/resonate` → `/`), so the
- *   browser needs no CORS.
+ * - with RESONATE_URL set, a narrow proxy forwards `POST /resonate` to `POST /` of that server (guarded-proxy.ts),
+ *   so the browser needs no CORS.
+ * Requests from other origins are refused before either (request-guard.ts), and the servers' CORS is off.
  * Every answer carries `x-resonate-inspector-server: embedded|proxy`; GET /resonate/info says which, as JSON.
  */
 
@@ -165,33 +168,6 @@ export function parseTarget(value: string): { ok: true; target: string } | { ok:
   }
 }
 
-/** The proxy entry for `/resonate…` → RESONATE_URL, with a readable answer when the target cannot be reached. */
-export function proxyOptions(target: string, mount = ENDPOINT_PATH): Record<string, ProxyOptions> {
-  const escaped = mount.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return {
-    [`^${escaped}(?:[/?]|$)`]: {
-      target,
-      changeOrigin: true,
-      rewrite: (path) => {
-        const rest = path.slice(mount.length);
-        return rest.startsWith('/') ? rest : `/${rest}`;
-      },
-      configure: (proxy) => {
-        proxy.on('proxyRes', (proxyRes) => {
-          proxyRes.headers[SERVER_HEADER] = 'proxy';
-        });
-        // Registered before Vite's own error handler, which then finds the answer already sent.
-        proxy.on('error', (err, _req, res) => {
-          if (!('writeHead' in res) || res.headersSent) return;
-          const code = typeof Reflect.get(err, 'code') === 'string' ? String(Reflect.get(err, 'code')) : 'ERROR';
-          res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', [SERVER_HEADER]: 'proxy', [PROXY_ERROR_HEADER]: code });
-          res.end(`Resonate Inspector: cannot reach RESONATE_URL ${target} (${code}: ${err.message})`);
-        });
-      },
-    },
-  };
-}
-
 /** GET /resonate/info in proxy mode (answered by the app, not forwarded). */
 function createProxyInfo(target: string, mount = ENDPOINT_PATH): Middleware {
   return (req, res, next) => {
@@ -202,6 +178,11 @@ function createProxyInfo(target: string, mount = ENDPOINT_PATH): Middleware {
     }
     next();
   };
+}
+
+/** Two middlewares as one: the second runs when the first calls next(). */
+function chain(first: Middleware, second: Middleware): Middleware {
+  return (req, res, next) => first(req, res, (err) => (err ? next(err) : second(req, res, next)));
 }
 
 /**
@@ -215,13 +196,16 @@ export function resonateEndpoint(options: EndpointOptions & { env?: Record<strin
   if (parsed && !parsed.ok) throw new Error(parsed.message);
   const target = parsed?.ok ? parsed.target : null;
   const mount = options.path ?? ENDPOINT_PATH;
-  const middleware = (): Middleware => (target ? createProxyInfo(target, mount) : createEmbeddedEndpoint(options));
+  const guard = createRequestGuard(mount, { [SERVER_HEADER]: target ? 'proxy' : 'embedded' });
+  const serve = (): Middleware =>
+    target ? chain(createProxyInfo(target, mount), createGuardedProxy({ target, mount, bodyLimit: BODY_LIMIT, serverHeader: SERVER_HEADER, errorHeader: PROXY_ERROR_HEADER })) : createEmbeddedEndpoint(options);
+  const middleware = (): Middleware => chain(guard, serve());
   const describe = target ? `${mount} → ${target} (proxy, RESONATE_URL)` : `${mount} → embedded Resonate model (${MODEL_DESCRIPTION})`;
   return {
     name: 'resonate-inspector:endpoint',
     config() {
-      if (!target) return undefined;
-      return { server: { proxy: proxyOptions(target, mount) }, preview: { proxy: proxyOptions(target, mount) } };
+      // No CORS for other origins (Vite's default allows any localhost origin).
+      return { server: { cors: false }, preview: { cors: false } };
     },
     configureServer(server) {
       server.middlewares.use(middleware());
