@@ -58,3 +58,12 @@ test('a share link carrying a hostile paste opens the same way', async ({ page, 
   await expect(diagnosis.getByTestId('finding').first()).toContainText('Promise not found', { timeout: 15_000 });
   expect(Math.max(0, ...(await longTasks(page))), 'longest main-thread task (ms)').toBeLessThan(LONGEST_TASK_MS);
 });
+
+test('a one-envelope paste is decoded in the worker, and its card appears at once', async ({ inspector, page }) => {
+  await observeLongTasks(page);
+  await inspector.paste(ENVELOPE);
+  await expect(inspector.findings).toHaveCount(1);
+  await expect(inspector.findings).toContainText('Promise not found');
+  expect(page.workers().map((w) => new URL(w.url()).pathname)).toContainEqual(expect.stringMatching(/diagnose\.worker/));
+  expect(Math.max(0, ...(await longTasks(page))), 'longest main-thread task (ms)').toBeLessThan(LONGEST_TASK_MS);
+});

@@ -1,8 +1,8 @@
-import { useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { Catalog } from '../../../core/catalog/catalog-types';
 import type { Finding } from '../../../core/decode/finding';
 import { findEntry } from '../../../core/catalog/parse-catalog';
-import { diagnose } from '../diagnose';
+import { useDiagnosis } from '../use-diagnosis';
 import { FindingCard } from './finding-card';
 import { PasteArea } from './paste-area';
 import { Results } from './results';
@@ -26,7 +26,7 @@ export type InspectorPageProps = {
   renderLog?: (text: string, slots: LogSlots) => ReactNode;
 };
 
-/** Paste on the left, diagnosis on the right, updated as you type (deferred, so typing stays smooth). */
+/** Paste on the left, diagnosis on the right, updated as you type (decoded in a worker, so typing stays smooth). */
 export function InspectorPage({ catalog, text, onTextChange, renderActions, renderAbove, renderLog }: InspectorPageProps) {
   const renderCard = useCallback(
     (finding: Finding) => (
@@ -40,8 +40,8 @@ export function InspectorPage({ catalog, text, onTextChange, renderActions, rend
   );
   const log = renderLog ? renderLog(text, { renderCard }) : null;
   const isLog = log !== null && log !== undefined;
-  const deferredText = useDeferredValue(isLog ? '' : text);
-  const diagnosis = useMemo(() => diagnose(deferredText, catalog), [deferredText, catalog]);
+  // Every paste is decoded in a worker; the cards shown are those of `diagnosedText` until it answers.
+  const { text: diagnosedText, diagnosis } = useDiagnosis(text, catalog, !isLog);
 
   return (
     <div className="inspector-page">
@@ -60,10 +60,10 @@ export function InspectorPage({ catalog, text, onTextChange, renderActions, rend
           <Results
             diagnosis={diagnosis}
             catalog={catalog}
-            stale={deferredText !== text}
+            stale={diagnosedText !== text}
             onExample={onTextChange}
             {...(renderActions ? { renderActions } : {})}
-            {...(renderAbove ? { renderAbove: (findings: Finding[]) => renderAbove(findings, deferredText) } : {})}
+            {...(renderAbove ? { renderAbove: (findings: Finding[]) => renderAbove(findings, diagnosedText) } : {})}
           />
         )}
       </div>

@@ -26,6 +26,8 @@ function statusText(diagnosis: Diagnosis): string {
       return 'Nothing pasted yet.';
     case 'failed':
       return 'The inspector could not read this text.';
+    case 'stopped':
+      return `Stopped: reading this text took more than ${diagnosis.afterMs / 1000} s.`;
     case 'done':
       return findingsSummary(diagnosis.findings);
   }
@@ -40,6 +42,14 @@ export function Results({ diagnosis, catalog, stale, onExample, renderActions, r
         <div className="callout callout-error" role="alert">
           <p>
             The decoder stopped on this text ({diagnosis.error}). This is a bug in the inspector, not in your paste.
+          </p>
+        </div>
+      )}
+      {diagnosis.status === 'stopped' && (
+        <div className="callout callout-error" role="alert">
+          <p>
+            The inspector stopped reading this text after {diagnosis.afterMs / 1000} s, before it found anything. The
+            page stayed usable. If this is a real log, paste the part around the error, or open it as a file.
           </p>
         </div>
       )}

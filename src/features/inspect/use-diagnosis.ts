@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Catalog } from '../../core/catalog/catalog-types';
+import { diagnose, type Diagnosis } from './diagnose';
+import { DIAGNOSE_BUDGET_MS, isDiagnoseResponse, type DiagnoseRequest } from './diagnose-protocol';
+
+/** A diagnosis and the text it was read from (older than the paste while the worker reads the new one). */
+export type DiagnosisFor = { text: string; diagnosis: Diagnosis };
+
+function spawn(): Worker | null {
+  try {
+    return typeof Worker === 'undefined' ? null : new Worker(new URL('./diagnose.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Decodes every paste in a Web Worker, so that no paste blocks the page: the previous diagnosis stays shown
+ * (marked stale) until the worker answers for the latest text, a few milliseconds for a one-envelope paste.
+ * A decode still running after DIAGNOSE_BUDGET_MS is stopped (the worker is replaced; the same text is not sent
+ * again) and said so. Without
+ * Worker support, decodes in the page as before. `enabled: false` (a long log, read by the triage feature) sends
+ * nothing.
+ */
+export function useDiagnosis(text: string, catalog: Catalog, enabled: boolean): DiagnosisFor {
+  const [result, setResult] = useState<DiagnosisFor>({ text: '', diagnosis: { status: 'empty' } });
+  const worker = useRef<Worker | null>(null);
+  const latest = useRef({ id: 0, text: '' });
+  const timer = useRef<number | undefined>(undefined);
+  const [generation, setGeneration] = useState(0);
+
+  // One worker at a time; a stopped decode replaces it (generation + 1).
+  useEffect(() => {
+    const w = spawn();
+    worker.current = w;
+    if (!w) return undefined;
+    w.onmessage = (e: MessageEvent<unknown>) => {
+      const message = e.data;
+      if (!isDiagnoseResponse(message) || message.id !== latest.current.id) return;
+      window.clearTimeout(timer.current);
+      setResult({ text: latest.current.text, diagnosis: message.diagnosis });
+    };
+    const hello: DiagnoseRequest = { type: 'catalog', catalog };
+    w.postMessage(hello);
+    return () => {
+      w.terminate();
+      worker.current = null;
+    };
+  }, [catalog, generation]);
+
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const id = latest.current.id + 1;
+    latest.current = { id, text };
+    window.clearTimeout(timer.current);
+    if (text.trim() === '') {
+      setResult({ text, diagnosis: { status: 'empty' } });
+      return undefined;
+    }
+    const w = worker.current;
+    if (!w) {
+      setResult({ text, diagnosis: diagnose(text, catalog) });
+      return undefined;
+    }
+    const request: DiagnoseRequest = { type: 'diagnose', id, text };
+    w.postMessage(request);
+    timer.current = window.setTimeout(() => {
+      if (latest.current.id !== id) return;
+      setResult({ text, diagnosis: { status: 'stopped', afterMs: DIAGNOSE_BUDGET_MS } });
+      setGeneration((g) => g + 1);
+    }, DIAGNOSE_BUDGET_MS);
+    return () => window.clearTimeout(timer.current);
+  }, [text, catalog, enabled]);
+
+  return result;
+}
