@@ -10,8 +10,6 @@ import { expect, test, Inspector } from './fixtures';
 // RESONATE_URL set to a loopback stand-in that records what reaches it). Nothing is created, nothing reaches
 // the stand-in, and the app's own replay still works.
 
-const appPort = Number(process.env.E2E_PORT) || 4173;
-const proxyPort = appPort + 2;
 const outDir = process.env.OUT_DIR ?? 'dist';
 
 type Listening = { url: string; close: () => Promise<void> };
@@ -68,6 +66,17 @@ const hits: Array<{ method: string; url: string }> = [];
 let hostile: Listening;
 let standIn: Listening;
 let proxy: ChildProcess;
+let proxyPort = 0;
+
+// One preview with RESONATE_URL for the file: both tests in one worker.
+test.describe.configure({ mode: 'serial' });
+
+/** A port nothing listens on: opened, then closed. */
+async function freePort(): Promise<number> {
+  const probe = await listen(createServer());
+  await probe.close();
+  return Number(new URL(probe.url).port);
+}
 
 test.beforeAll(async () => {
   hostile = await listen(
@@ -84,23 +93,28 @@ test.beforeAll(async () => {
       res.end('{"kind":"promise.get","head":{"corrId":"c1","status":404,"version":"2026-04-01"},"data":"Promise not found"}');
     }),
   );
-  proxy = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(proxyPort), '--strictPort', '--outDir', outDir], {
+  proxyPort = await freePort();
+  // node itself (not npx), so that kill() stops the server and leaves nothing behind.
+  proxy = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(proxyPort), '--strictPort', '--outDir', outDir], {
     env: { ...process.env, RESONATE_URL: standIn.url },
     stdio: 'ignore',
   });
   await expect
     .poll(async () => {
       try {
-        return (await fetch(`http://127.0.0.1:${proxyPort}/resonate/info`)).status;
+        const info = (await (await fetch(`http://127.0.0.1:${proxyPort}/resonate/info`)).json()) as { target?: string };
+        return info.target ?? '';
       } catch {
-        return 0;
+        return '';
       }
     }, { timeout: 30_000 })
-    .toBe(200);
+    .toBe(standIn.url);
 });
 
 test.afterAll(async () => {
+  const exited = new Promise((resolve) => proxy.once('exit', resolve));
   proxy.kill();
+  await exited;
   await hostile.close();
   await standIn.close();
 });
