@@ -1,4 +1,5 @@
-// The proxy gives up on a RESONATE_URL that never answers, with a readable 504 the replay client can show.
+// The proxy gives up on a RESONATE_URL that never answers, with a readable 504 the replay client can show, and
+// guards itself against other origins whatever server mounts it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,11 @@ describe('createGuardedProxy', { timeout: 10_000 }, () => {
     expect(res.status).toBe(504);
     expect(res.headers.get('x-e')).toBe('ETIMEDOUT');
     expect(await res.text()).toMatch(/cannot reach RESONATE_URL .* \(ETIMEDOUT: no answer within 0\.3 s\)/);
+  });
+  it('refuses another origin itself, before reading or forwarding anything', async () => {
+    const res = await fetch(`${proxyUrl}/resonate`, { method: 'POST', headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }, body: '{}' });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('x-s')).toBe('proxy');
   });
   it('passes other paths on', async () => {
     expect(await (await fetch(`${proxyUrl}/index.html`)).text()).toBe('next');

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isJsonContentType } from './request-guard.js';
+import { checkOrigin, isJsonContentType, refuse } from './request-guard.js';
 
 /**
  * The proxy to RESONATE_URL, narrowed to what the app needs: `POST <mount>` → `POST <target>/`, nothing else.
@@ -10,7 +10,7 @@ import { isJsonContentType } from './request-guard.js';
  * - redirects are not followed: a 3xx from the target becomes a 502 saying so;
  * - the whole exchange has a timeout (504);
  * - nothing about the request is logged (head.auth holds tokens).
- * The origin checks run before this (request-guard.ts).
+ * Other origins are refused first (request-guard.ts), so that any server mounting this is guarded.
  */
 
 export type ForwardOptions = {
@@ -85,6 +85,11 @@ export function createGuardedProxy(options: ForwardOptions): (req: IncomingMessa
   return (req, res, next) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path !== mount && !path.startsWith(`${mount}/`)) return next();
+    const refused = checkOrigin(req);
+    if (refused) {
+      req.resume();
+      return refuse(res, refused, ours);
+    }
     if (path !== mount && path !== `${mount}/`) {
       req.resume();
       return plain(res, 404, `Resonate Inspector: only POST ${mount} is forwarded to RESONATE_URL.`, ours);

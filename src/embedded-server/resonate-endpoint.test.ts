@@ -137,6 +137,16 @@ describe('embedded /resonate over HTTP', { timeout: 10_000 }, () => {
     expect((await rpc('promise.get', { id: 'still-up' })).status).toBe(404);
   });
 
+  it('refuses other origins and non-JSON posts itself, whatever server mounts it', async () => {
+    const body = JSON.stringify({ kind: 'promise.create', head: head('x'), data: { id: 'mounted-elsewhere', timeoutAt: Date.now() + 60_000 } });
+    const cross = await fetch(`${base}/resonate`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost:1' }, body });
+    expect(cross.status).toBe(403);
+    expect(cross.headers.get('x-resonate-inspector-server')).toBe('embedded');
+    const plain = await fetch(`${base}/resonate`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    expect(plain.status).toBe(415);
+    expect((await rpc('promise.get', { id: 'mounted-elsewhere' })).status).toBe(404);
+  });
+
   it('works with the replay client, and a token in head.auth is accepted (auth is not checked)', async () => {
     const client = createReplayClient({ baseUrl: `${base}/resonate`, fetch: (i, init) => fetch(i, init), token: 'eyJ.x.y' });
     const r = await client.send({ kind: 'schedule.get', head: head('r1'), data: { id: 'nightly' } });

@@ -70,9 +70,15 @@ export function createEmbeddedEndpoint(options: EndpointOptions = {}): Middlewar
     }
   }
 
+  const guard = createRequestGuard(mount, { [SERVER_HEADER]: 'embedded' });
   return (req, res, next) => {
     const sub = subPath(req.url, mount);
     if (sub === null) return next();
+    // Other origins are refused here too, so that any server mounting this endpoint is guarded (request-guard.ts).
+    guard(req, res, () => serve(sub, req, res));
+  };
+
+  function serve(sub: string, req: IncomingMessage, res: ServerResponse): void {
     try {
       const method = req.method ?? 'GET';
       if (sub === '/info' && (method === 'GET' || method === 'HEAD')) {
@@ -98,7 +104,7 @@ export function createEmbeddedEndpoint(options: EndpointOptions = {}): Middlewar
       // The wrapper itself never answers 500.
       sendJson(res, 400, errorEnvelope('unknown', '0', 400, `Invalid request: ${e instanceof Error ? e.message : String(e)}`));
     }
-  };
+  }
 }
 
 /** One request body → the status and the envelope to send. Never throws. */
@@ -196,10 +202,11 @@ export function resonateEndpoint(options: EndpointOptions & { env?: Record<strin
   if (parsed && !parsed.ok) throw new Error(parsed.message);
   const target = parsed?.ok ? parsed.target : null;
   const mount = options.path ?? ENDPOINT_PATH;
-  const guard = createRequestGuard(mount, { [SERVER_HEADER]: target ? 'proxy' : 'embedded' });
-  const serve = (): Middleware =>
-    target ? chain(createProxyInfo(target, mount), createGuardedProxy({ target, mount, bodyLimit: BODY_LIMIT, serverHeader: SERVER_HEADER, errorHeader: PROXY_ERROR_HEADER })) : createEmbeddedEndpoint(options);
-  const middleware = (): Middleware => chain(guard, serve());
+  // The embedded endpoint guards itself; the proxy is guarded here (request-guard.ts).
+  const middleware = (): Middleware =>
+    target
+      ? chain(createRequestGuard(mount, { [SERVER_HEADER]: 'proxy' }), chain(createProxyInfo(target, mount), createGuardedProxy({ target, mount, bodyLimit: BODY_LIMIT, serverHeader: SERVER_HEADER, errorHeader: PROXY_ERROR_HEADER })))
+      : createEmbeddedEndpoint(options);
   const describe = target ? `${mount} → ${target} (proxy, RESONATE_URL)` : `${mount} → embedded Resonate model (${MODEL_DESCRIPTION})`;
   return {
     name: 'resonate-inspector:endpoint',
