@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import catalogJson from '../../../public/catalog.json';
 import { parseCatalog } from '../../core/catalog/parse-catalog';
-import { createDiagnoseHandler, isDiagnoseResponse, type DiagnoseResponse } from './diagnose-protocol';
+import { PARTIAL_CHARS, createDiagnoseHandler, firstLines, isDiagnoseResponse, type DiagnoseResponse } from './diagnose-protocol';
 
 const parsed = parseCatalog(catalogJson);
 if (!parsed.ok) throw new Error(parsed.error);
@@ -19,6 +19,19 @@ describe('createDiagnoseHandler', () => {
     expect(posted.every(isDiagnoseResponse)).toBe(true);
     expect(posted[0]?.diagnosis).toMatchObject({ status: 'done', findings: [{ entry: 'server.404.promise-not-found' }] });
     expect(posted[1]?.diagnosis).toEqual({ status: 'empty' });
+  });
+
+  it('reads the first lines of a long text first, so that a stopped decode can show what they hold', () => {
+    const posted: DiagnoseResponse[] = [];
+    const handle = createDiagnoseHandler((m) => posted.push(m));
+    handle({ type: 'catalog', catalog: parsed.catalog });
+    const text = `${ENVELOPE}\n${'INFO all good\n'.repeat(PARTIAL_CHARS / 10)}`;
+    handle({ type: 'diagnose', id: 3, text });
+    expect(posted.map((p) => p.type)).toEqual(['partial', 'diagnosis']);
+    expect(posted[0]?.diagnosis).toMatchObject({ status: 'done', findings: [{ entry: 'server.404.promise-not-found' }] });
+    expect(firstLines(text).length).toBeLessThanOrEqual(PARTIAL_CHARS);
+    expect(firstLines(text).endsWith('INFO all good')).toBe(true);
+    expect(firstLines('short')).toBe('short');
   });
 
   it('says so when no catalog came first, and ignores what is not a request', () => {

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Catalog } from '../../core/catalog/catalog-types';
 import { diagnose, type Diagnosis } from './diagnose';
-import { DIAGNOSE_BUDGET_MS, isDiagnoseResponse, type DiagnoseRequest } from './diagnose-protocol';
+import type { Finding } from '../../core/decode/finding';
+import { DIAGNOSE_BUDGET_MS, firstLines, isDiagnoseResponse, type DiagnoseRequest } from './diagnose-protocol';
 
 /** A diagnosis and the text it was read from (older than the paste while the worker reads the new one). */
 export type DiagnosisFor = { text: string; diagnosis: Diagnosis };
@@ -18,7 +19,7 @@ function spawn(): Worker | null {
  * Decodes every paste in a Web Worker, so that no paste blocks the page: the previous diagnosis stays shown
  * (marked stale) until the worker answers for the latest text, a few milliseconds for a one-envelope paste.
  * A decode still running after DIAGNOSE_BUDGET_MS is stopped (the worker is replaced; the same text is not sent
- * again) and said so. Without
+ * again) and said so, with the findings of the text's first lines (read first, for a long text). Without
  * Worker support, decodes in the page as before. `enabled: false` (a long log, read by the triage feature) sends
  * nothing.
  */
@@ -27,6 +28,7 @@ export function useDiagnosis(text: string, catalog: Catalog, enabled: boolean): 
   const worker = useRef<Worker | null>(null);
   const latest = useRef({ id: 0, text: '' });
   const timer = useRef<number | undefined>(undefined);
+  const partial = useRef<{ id: number; findings: Finding[] } | null>(null);
   const [generation, setGeneration] = useState(0);
 
   // One worker at a time; a stopped decode replaces it (generation + 1).
@@ -37,6 +39,10 @@ export function useDiagnosis(text: string, catalog: Catalog, enabled: boolean): 
     w.onmessage = (e: MessageEvent<unknown>) => {
       const message = e.data;
       if (!isDiagnoseResponse(message) || message.id !== latest.current.id) return;
+      if (message.type === 'partial') {
+        partial.current = { id: message.id, findings: message.diagnosis.status === 'done' ? message.diagnosis.findings : [] };
+        return;
+      }
       window.clearTimeout(timer.current);
       setResult({ text: latest.current.text, diagnosis: message.diagnosis });
     };
@@ -66,7 +72,8 @@ export function useDiagnosis(text: string, catalog: Catalog, enabled: boolean): 
     w.postMessage(request);
     timer.current = window.setTimeout(() => {
       if (latest.current.id !== id) return;
-      setResult({ text, diagnosis: { status: 'stopped', afterMs: DIAGNOSE_BUDGET_MS } });
+      const found = partial.current?.id === id ? partial.current : null;
+      setResult({ text, diagnosis: { status: 'stopped', afterMs: DIAGNOSE_BUDGET_MS, findings: found?.findings ?? [], readChars: found ? firstLines(text).length : 0 } });
       setGeneration((g) => g + 1);
     }, DIAGNOSE_BUDGET_MS);
     return () => window.clearTimeout(timer.current);

@@ -27,7 +27,9 @@ function statusText(diagnosis: Diagnosis): string {
     case 'failed':
       return 'The inspector could not read this text.';
     case 'stopped':
-      return `Stopped: reading this text took more than ${diagnosis.afterMs / 1000} s.`;
+      return diagnosis.findings.length > 0
+        ? `Stopped after ${diagnosis.afterMs / 1000} s. In its first lines: ${findingsSummary(diagnosis.findings)}.`
+        : `Stopped after ${diagnosis.afterMs / 1000} s, before it found anything.`;
     case 'done':
       return findingsSummary(diagnosis.findings);
   }
@@ -48,8 +50,11 @@ export function Results({ diagnosis, catalog, stale, onExample, renderActions, r
       {diagnosis.status === 'stopped' && (
         <div className="callout callout-error" role="alert">
           <p>
-            The inspector stopped reading this text after {diagnosis.afterMs / 1000} s, before it found anything. The
-            page stayed usable. If this is a real log, paste the part around the error, or open it as a file.
+            The inspector stopped reading this text after {diagnosis.afterMs / 1000} s; the page stayed usable.{' '}
+            {diagnosis.readChars > 0
+              ? `Below: what its first ${Math.round(diagnosis.readChars / 1024)} KB hold.`
+              : 'It had found nothing yet.'}{' '}
+            If this is a real log, paste the part around the error, or open it as a file.
           </p>
         </div>
       )}
@@ -63,7 +68,7 @@ export function Results({ diagnosis, catalog, stale, onExample, renderActions, r
         </div>
       )}
       {diagnosis.status === 'done' && diagnosis.findings.length > 0 && renderAbove?.(diagnosis.findings)}
-      {diagnosis.status === 'done' && diagnosis.findings.length > 0 && (
+      {(diagnosis.status === 'done' || diagnosis.status === 'stopped') && diagnosis.findings.length > 0 && (
         <ol className="findings">
           {diagnosis.findings.map((finding, i) => (
             <li key={`${i}:${finding.span.startLine}:${finding.entry ?? ''}`}>
