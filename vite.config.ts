@@ -2,12 +2,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { resonateEndpoint } from './src/embedded-server/resonate-endpoint.js';
+import { securityHeaders } from './src/embedded-server/security-headers.js';
 
 const port = Number(process.env.PORT) || 4173;
 
 export default defineConfig({
+  // securityHeaders: CSP and friends on every response (dev, preview) and as <meta> in the build.
   // resonateEndpoint: POST /resonate on the app's own origin (embedded model, or a proxy to RESONATE_URL).
-  plugins: [react(), resonateEndpoint()],
+  plugins: [react(), securityHeaders(), resonateEndpoint()],
   // Relative asset URLs: the built page works from any sub-path of a static host (routes are in the hash).
   base: './',
   build: {

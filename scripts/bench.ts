@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes=1,10,50 --runs=3 --no-single --json]
+ * npm run bench [-- --sizes=1,10,50 --runs=3 --no-single --json --adversarial]
  *
  * Generates mixed logs of 1, 10 and 50 MB from the shared fixtures (../shared/fixtures/*.jsonl, their pasted
  * inputs interleaved with INFO lines in the Python, Go, Rust and TS SDK formats and JSON log lines), decodes
@@ -8,6 +8,9 @@
  *   records; extracted beforehand, so only JSON.parse is timed),
  * - decode() of the whole text in one call,
  * - grouping the findings with the log's timestamps (what the worker does before its `done` message).
+ *
+ * Then hostile pastes (src/testing/adversarial.ts) of 100 KB and 1 MB, each decoded in one call: the budget is
+ * 100 ms per 100 KB on every shape (the exit code is 1 past it). --adversarial runs only that part.
  *
  * Not measured here: the browser's longest main-thread task while a 10 MB paste is decoded. That needs the
  * page and its worker; the UI phase measures it with Playwright and a PerformanceObserver on `longtask`
@@ -21,22 +24,24 @@ import { decode } from '../src/core/decode/decode';
 import { createChunkedDecoder } from '../src/core/triage/chunked-decoder';
 import { groupFindings } from '../src/core/triage/group';
 import { splitLogLines } from '../src/core/triage/timestamps';
+import { ADVERSARIAL_SHAPES } from '../src/testing/adversarial';
 import { generateMixedLog } from '../src/testing/mixed-log';
 import { readSharedFixtures, sharedDir } from '../src/testing/shared-fixtures';
 import { pageWeight } from './page-weight';
 
 const MB = 1024 * 1024;
 
-type Args = { sizes: number[]; runs: number | null; single: boolean; json: boolean };
+type Args = { sizes: number[]; runs: number | null; single: boolean; json: boolean; adversarialOnly: boolean };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1, 10, 50], runs: null, single: true, json: false };
+  const args: Args = { sizes: [1, 10, 50], runs: null, single: true, json: false, adversarialOnly: false };
   for (const a of argv) {
     const [key, value] = a.split('=');
     if (key === '--sizes' && value) args.sizes = value.split(',').map(Number).filter((n) => n > 0);
     else if (key === '--runs' && value) args.runs = Math.max(1, Number(value));
     else if (key === '--no-single') args.single = false;
     else if (key === '--json') args.json = true;
+    else if (key === '--adversarial') args.adversarialOnly = true;
   }
   return args;
 }
@@ -195,12 +200,43 @@ function table(rows: Row[]): string {
   return [line(header), line(header.map(() => '---')), ...body.map(line)].join('\n');
 }
 
+const ADVERSARIAL_SIZES = [100 * 1024, 1024 * 1024];
+/** Budget: 100 ms per 100 KB (1 ms per KB), on any input. */
+const BUDGET_MS_PER_KB = 1;
+
+/** Decodes each hostile shape at 100 KB and 1 MB (median of 3) and prints ms and ms per 100 KB; false past the budget. */
+function benchAdversarial(catalog: Parameters<typeof decode>[1]): boolean {
+  let within = true;
+  const rows: string[] = ['| Shape | 100 KB | 1 MB | worst per 100 KB |', '| --- | --- | --- | --- |'];
+  for (const shape of ADVERSARIAL_SHAPES) {
+    decode(shape.make(20_000), catalog); // warm-up
+    const cells: string[] = [];
+    let per100 = 0;
+    for (const size of ADVERSARIAL_SIZES) {
+      const text = shape.make(size);
+      const { ms } = timed(3, () => decode(text, catalog));
+      cells.push(`${fmt(ms, 1)} ms`);
+      per100 = Math.max(per100, ms / (size / 1024 / 100));
+      if (ms > BUDGET_MS_PER_KB * (size / 1024)) within = false;
+    }
+    rows.push(`| ${shape.name} | ${cells.join(' | ')} | ${fmt(per100, 1)} ms |`);
+  }
+  console.log('\nHostile pastes (src/testing/adversarial.ts), decode() in one call, median of 3; budget 100 ms per 100 KB:\n');
+  console.log(rows.join('\n'));
+  console.log(within ? '\nAll within budget.' : '\nOVER BUDGET: at least one shape took more than 100 ms per 100 KB.');
+  return within;
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const catalogPath = resolve(import.meta.dirname, '../public/catalog.json');
   const parsed = parseCatalog(JSON.parse(readFileSync(catalogPath, 'utf8')));
   if (!parsed.ok) throw new Error(`public/catalog.json: ${parsed.error}`);
   const catalog = parsed.catalog;
+  if (args.adversarialOnly) {
+    if (!benchAdversarial(catalog)) process.exitCode = 1;
+    return;
+  }
   const samples = readSharedFixtures().map((f) => f.input);
   // Warm-up, so that the first measured size does not pay for the JIT.
   benchOne(0.25, 2, true, samples, catalog);
@@ -236,6 +272,7 @@ function main(): void {
       ? `\nPage weight (dist/, gzip): ${kb(weight.gzipBytes)} of JavaScript before the page can diagnose (entry + ${weight.scripts - 1} preloads; budget 150 KB, 277 KB when the catalog was bundled), the catalog fetched beside it: ${kb(weight.catalogGzipBytes)}.`
       : '\nPage weight: no build in dist/ (run `npm run build` first).',
   );
+  if (!benchAdversarial(catalog)) process.exitCode = 1;
 }
 
 main();

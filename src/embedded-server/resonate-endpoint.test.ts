@@ -125,7 +125,7 @@ describe('embedded /resonate over HTTP', { timeout: 10_000 }, () => {
     expect(legacy.status).toBe(410);
     expect(await legacy.json()).toEqual({ error: 'This endpoint is no longer supported. Please update to the latest SDK.' });
     expect((await fetch(`${base}/resonate/health`)).status).toBe(200);
-    const postHealth = await fetch(`${base}/resonate/health`, { method: 'POST', body: '{}' });
+    const postHealth = await fetch(`${base}/resonate/health`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(postHealth.status).toBe(405);
     expect(postHealth.headers.get('allow')).toBe('GET,HEAD');
     expect((await fetch(`${base}/resonate/nope`)).status).toBe(404);
@@ -138,6 +138,16 @@ describe('embedded /resonate over HTTP', { timeout: 10_000 }, () => {
     expect(big.text).toBe('Failed to buffer the request body: length limit exceeded');
     // The server keeps answering afterwards.
     expect((await rpc('promise.get', { id: 'still-up' })).status).toBe(404);
+  });
+
+  it('refuses other origins and non-JSON posts itself, whatever server mounts it', async () => {
+    const body = JSON.stringify({ kind: 'promise.create', head: head('x'), data: { id: 'mounted-elsewhere', timeoutAt: Date.now() + 60_000 } });
+    const cross = await fetch(`${base}/resonate`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost:1' }, body });
+    expect(cross.status).toBe(403);
+    expect(cross.headers.get('x-resonate-inspector-server')).toBe('embedded');
+    const plain = await fetch(`${base}/resonate`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    expect(plain.status).toBe(415);
+    expect((await rpc('promise.get', { id: 'mounted-elsewhere' })).status).toBe(404);
   });
 
   it('works with the replay client, and a token in head.auth is accepted (auth is not checked)', async () => {

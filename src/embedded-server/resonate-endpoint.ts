@@ -1,19 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Plugin, ProxyOptions } from 'vite';
+import type { Plugin } from 'vite';
 import { PROTOCOL_VERSION } from '../core/replay/request-schema.js';
 import { checkRequest, errorEnvelope } from './envelope-checks.js';
 import { MODEL_DESCRIPTION, createEmbeddedModel, type EmbeddedModel } from './embedded-model.js';
 import { chooseRealServer, describeRealServer, startResonateDev, type RealServer } from './real-server.js';
+import { createGuardedProxy } from './guarded-proxy.js';
+import { createRequestGuard } from './request-guard.js';
 
 /**
  * `/resonate` on the app's own origin, for `npm run dev` and `npm start` (vite preview):
  * - by default, an in-memory Resonate server: the TS SDK's model (LocalNetwork) behind the Rust server's envelope
  *   checks, in its order (envelope-checks.ts). HTTP status = head.status; head.version is always "2026-04-01";
  *   data the model cannot handle gets 400 `Invalid request: …`, never a 500.
- * - with RESONATE_URL set, Vite's own proxy forwards `/resonate…` to that server (`/resonate` → `/`), so the
- *   browser needs no CORS.
+ * - with RESONATE_URL set, a narrow proxy forwards `POST /resonate` to `POST /` of that server (guarded-proxy.ts),
+ *   so the browser needs no CORS.
  * - with RESONATE_BIN (or RESONATE_EMBEDDED=real and `resonate` on the PATH), `resonate dev` on a free loopback
- *   port, behind the same proxy, stopped with the app (real-server.ts).
+ *   port, behind the same narrow proxy, stopped with the app (real-server.ts).
+ * Requests from other origins are refused before any of them (request-guard.ts), and the servers' CORS is off.
  * Every answer carries `x-resonate-inspector-server: embedded|proxy|real`; GET /resonate/info says which, as JSON.
  */
 
@@ -70,9 +73,15 @@ export function createEmbeddedEndpoint(options: EndpointOptions = {}): Middlewar
     }
   }
 
+  const guard = createRequestGuard(mount, { [SERVER_HEADER]: 'embedded' });
   return (req, res, next) => {
     const sub = subPath(req.url, mount);
     if (sub === null) return next();
+    // Other origins are refused here too, so that any server mounting this endpoint is guarded (request-guard.ts).
+    guard(req, res, () => serve(sub, req, res));
+  };
+
+  function serve(sub: string, req: IncomingMessage, res: ServerResponse): void {
     try {
       const method = req.method ?? 'GET';
       if (sub === '/info' && (method === 'GET' || method === 'HEAD')) {
@@ -102,7 +111,7 @@ export function createEmbeddedEndpoint(options: EndpointOptions = {}): Middlewar
       // The wrapper itself never answers 500.
       sendJson(res, 400, errorEnvelope('unknown', '0', 400, `Invalid request: ${e instanceof Error ? e.message : String(e)}`));
     }
-  };
+  }
 }
 
 /** One request body → the status and the envelope to send. Never throws. */
@@ -172,33 +181,6 @@ export function parseTarget(value: string): { ok: true; target: string } | { ok:
   }
 }
 
-/** The proxy entry for `/resonate…` → RESONATE_URL, with a readable answer when the target cannot be reached. */
-export function proxyOptions(target: string, mount = ENDPOINT_PATH, label: 'proxy' | 'real' = 'proxy'): Record<string, ProxyOptions> {
-  const escaped = mount.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return {
-    [`^${escaped}(?:[/?]|$)`]: {
-      target,
-      changeOrigin: true,
-      rewrite: (path) => {
-        const rest = path.slice(mount.length);
-        return rest.startsWith('/') ? rest : `/${rest}`;
-      },
-      configure: (proxy) => {
-        proxy.on('proxyRes', (proxyRes) => {
-          proxyRes.headers[SERVER_HEADER] = label;
-        });
-        // Registered before Vite's own error handler, which then finds the answer already sent.
-        proxy.on('error', (err, _req, res) => {
-          if (!('writeHead' in res) || res.headersSent) return;
-          const code = typeof Reflect.get(err, 'code') === 'string' ? String(Reflect.get(err, 'code')) : 'ERROR';
-          res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', [SERVER_HEADER]: label, [PROXY_ERROR_HEADER]: code });
-          res.end(`Resonate Inspector: cannot reach ${label === 'real' ? 'resonate dev at' : 'RESONATE_URL'} ${target} (${code}: ${err.message})`);
-        });
-      },
-    },
-  };
-}
-
 /** GET /resonate/info in proxy mode, or with `resonate dev` started by the app (answered by the app, not forwarded). */
 function createProxyInfo(target: string, mount = ENDPOINT_PATH, real: RealServer | null = null): Middleware {
   const info = real ? { server: 'real', target, version: real.version, binary: real.binary, description: describeRealServer(real) } : { server: 'proxy', target };
@@ -210,6 +192,11 @@ function createProxyInfo(target: string, mount = ENDPOINT_PATH, real: RealServer
     }
     next();
   };
+}
+
+/** Two middlewares as one: the second runs when the first calls next(). */
+function chain(first: Middleware, second: Middleware): Middleware {
+  return (req, res, next) => first(req, res, (err) => (err ? next(err) : second(req, res, next)));
 }
 
 /**
@@ -227,7 +214,16 @@ export function resonateEndpoint(options: EndpointOptions & { env?: Record<strin
   // Not under Vitest, which loads vite.config.ts too: a test run never starts `resonate dev` by itself.
   const realChoice = target || env.VITEST ? null : chooseRealServer(env);
   let real: RealServer | null = null;
-  const middleware = (): Middleware => (real ? createProxyInfo(real.url, mount, real) : target ? createProxyInfo(target, mount) : createEmbeddedEndpoint(options));
+  // The embedded endpoint guards itself; the proxies (to RESONATE_URL, or to `resonate dev`) are guarded here.
+  const proxy = (url: string, label: 'proxy' | 'real', server: RealServer | null): Middleware =>
+    chain(
+      createRequestGuard(mount, { [SERVER_HEADER]: label }),
+      chain(
+        createProxyInfo(url, mount, server),
+        createGuardedProxy({ target: url, mount, bodyLimit: BODY_LIMIT, serverHeader: SERVER_HEADER, errorHeader: PROXY_ERROR_HEADER, label, name: label === 'real' ? 'resonate dev at' : 'RESONATE_URL' }),
+      ),
+    );
+  const middleware = (): Middleware => (real ? proxy(real.url, 'real', real) : target ? proxy(target, 'proxy', null) : createEmbeddedEndpoint(options));
   const describe = (): string =>
     real
       ? `${mount} → ${describeRealServer(real)}, ${real.url} (${real.binary})`
@@ -240,12 +236,9 @@ export function resonateEndpoint(options: EndpointOptions & { env?: Record<strin
   return {
     name: 'resonate-inspector:endpoint',
     async config(_config, { command }) {
-      if (realChoice && command === 'serve' && !real) {
-        real = await startResonateDev(realChoice.binary);
-        return { server: { proxy: proxyOptions(real.url, mount, 'real') }, preview: { proxy: proxyOptions(real.url, mount, 'real') } };
-      }
-      if (!target) return undefined;
-      return { server: { proxy: proxyOptions(target, mount) }, preview: { proxy: proxyOptions(target, mount) } };
+      if (realChoice && command === 'serve' && !real) real = await startResonateDev(realChoice.binary);
+      // No CORS for other origins (Vite's default allows any localhost origin).
+      return { server: { cors: false }, preview: { cors: false } };
     },
     configureServer(server) {
       server.middlewares.use(middleware());

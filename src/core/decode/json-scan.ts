@@ -1,41 +1,105 @@
 /** Largest JSON object the scanner will try to read in one piece. */
 const MAX_OBJECT = 4 * 1024 * 1024;
 
-/**
- * Finds the end (exclusive) of the balanced `{…}` starting at `start`, honouring JSON strings and the
- * single-quoted strings of a Python dict repr. Returns -1 when it is not balanced.
- */
-export function balancedEnd(text: string, start: number): number {
-  // An object starts with a key or is empty: `{` followed by code (`{ code: '02'`, `() {`) is not JSON.
+/** Work done by the scanners since the last reset: what the complexity tests count (not a timing). */
+export const jsonScanWork = { scanned: 0, parseAttempts: 0, parsedChars: 0 };
+export function resetJsonScanWork(): void {
+  jsonScanWork.scanned = 0;
+  jsonScanWork.parseAttempts = 0;
+  jsonScanWork.parsedChars = 0;
+}
+
+/** An object starts with a key or is empty: `{` followed by code (`{ code: '02'`, `() {`) is not JSON. */
+function opensObject(text: string, start: number): boolean {
   let k = start + 1;
-  while (k < text.length && /\s/.test(text[k] ?? '')) k++;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13)) k++;
   const next = text[k];
-  if (next !== '"' && next !== "'" && next !== '}') return -1;
-  let depth = 0;
-  let quote = '';
+  return next === '"' || next === "'" || next === '}';
+}
+
+/**
+ * Runs the bracket scanner from `start` and records, for every `{` it meets outside a string, where its own
+ * balanced object ends (-1: never), so that later starts at those braces cost nothing: from such a brace the
+ * scanner would do exactly what it does here. Without this, a paste of unclosed openers (`{"kind":"` × 20 000)
+ * is scanned to its end once per brace.
+ */
+function scanFrom(text: string, start: number, memo: Map<number, number>): number {
   const limit = Math.min(text.length, start + MAX_OBJECT);
-  for (let i = start; i < limit; i++) {
+  const open: number[] = []; // positions of the brackets still open; -1 for `[`
+  let quote = 0;
+  let result = -1;
+  let i = start;
+  let failed = false;
+  for (; i < limit; i++) {
     const ch = text.charCodeAt(i);
     if (quote) {
       if (ch === 92 /* \ */) i++;
-      else if (ch === quote.charCodeAt(0)) quote = '';
-      else if (ch === 10 && quote === "'") return -1; // a repr string never spans lines
+      else if (ch === quote) quote = 0;
+      else if (ch === 10 && quote === 39) {
+        failed = true; // a repr string never spans lines
+        break;
+      }
       continue;
     }
-    if (ch === 34 /* " */) quote = '"';
-    else if (ch === 39 /* ' */) quote = "'";
-    else if (ch === 123 /* { */ || ch === 91 /* [ */) depth++;
+    if (ch === 34 /* " */ || ch === 39 /* ' */) quote = ch;
+    else if (ch === 123 /* { */) open.push(i);
+    else if (ch === 91 /* [ */) open.push(-1);
     else if (ch === 125 /* } */ || ch === 93 /* ] */) {
-      depth--;
-      if (depth === 0) return i + 1;
-      if (depth < 0) return -1;
+      const at = open.pop();
+      if (at !== undefined && at >= 0) memo.set(at, i + 1);
+      if (open.length === 0) {
+        result = i + 1;
+        break;
+      }
     }
   }
-  return -1;
+  jsonScanWork.scanned += Math.min(i, limit) - start + 1;
+  // The braces still open never close: the same is true from each of them (when the scan was not cut by the size cap).
+  if (failed || limit === text.length) for (const at of open) if (at >= 0) memo.set(at, -1);
+  if (result < 0) memo.set(start, -1);
+  return result;
 }
+
+/**
+ * Finds the end (exclusive) of the balanced `{…}` starting at `start`, honouring JSON strings and the
+ * single-quoted strings of a Python dict repr. Returns -1 when it is not balanced. Pass one `memo` for all the
+ * starts in one text: the total work is then linear in the text's length for any text.
+ */
+export function balancedEnd(text: string, start: number, memo: Map<number, number> = new Map()): number {
+  if (!opensObject(text, start)) return -1;
+  const known = memo.get(start);
+  if (known !== undefined) return known;
+  return scanFrom(text, start, memo);
+}
+
+/**
+ * Reads the JSON objects of one text, start by start, in increasing order, in linear time: the bracket scans
+ * share a memo, and a parse is not attempted deeper than MAX_FAILED_NESTING objects that already failed to
+ * parse around it (`{"a":` × 10 000 with one bad token inside would otherwise be parsed once per level).
+ */
+export function createJsonScanner(text: string): { read: (start: number) => { end: number; value: unknown } } {
+  const memo = new Map<number, number>();
+  const failed: number[] = []; // ends of the enclosing objects that did not parse
+  return {
+    read(start) {
+      const end = balancedEnd(text, start, memo);
+      if (end < 0) return { end, value: undefined };
+      while (failed.length > 0 && (failed[failed.length - 1] ?? 0) <= start) failed.pop();
+      if (failed.length >= MAX_FAILED_NESTING) return { end, value: undefined };
+      const value = parseJsonish(text.slice(start, end));
+      if (value === undefined) failed.push(end);
+      return { end, value };
+    },
+  };
+}
+
+/** How many failed objects deep a nested object is still tried (a real log's wrappers are a few levels deep). */
+export const MAX_FAILED_NESTING = 8;
 
 /** JSON.parse that never throws; also reads Python dict reprs (`{'kind': 'task.get', …}`). */
 export function parseJsonish(slice: string): unknown {
+  jsonScanWork.parseAttempts++;
+  jsonScanWork.parsedChars += slice.length;
   try {
     return JSON.parse(slice);
   } catch {

@@ -5,7 +5,9 @@ import type { Finding } from '../../core/decode/finding';
 export type Diagnosis =
   | { status: 'empty' }
   | { status: 'done'; findings: Finding[] }
-  | { status: 'failed'; error: string };
+  | { status: 'failed'; error: string }
+  /** The decode ran past its time budget and was stopped (use-diagnosis.ts), with what its first lines held. */
+  | { status: 'stopped'; afterMs: number; findings: Finding[]; readChars: number };
 
 /**
  * Runs the decoder on the current paste. The decoder promises never to throw; the page still

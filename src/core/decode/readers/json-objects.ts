@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION, idsOf, normalizeKind, readJson } from '../envelope';
 import type { RawFinding } from '../raw';
-import { balancedEnd, parseJsonish } from '../json-scan';
+import { createJsonScanner } from '../json-scan';
 import { readHttpHead } from './http-response';
 import type { Read, Reader } from './reader';
 
@@ -46,6 +46,7 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
       return lo;
     };
 
+    const scanner = createJsonScanner(text);
     let pending: { request: Record<string, unknown>; line: number } | null = null;
     let legacyRequest: { method: string; path: string; body: unknown; line: number } | null = null;
     let http: { status: number; line: number; serverVersion?: string } | null = null;
@@ -68,8 +69,7 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
         const p = t.indexOf('{', from);
         if (p < 0) break;
         const start = (offsets[i] ?? 0) + p;
-        const end = balancedEnd(text, start);
-        const value = end > 0 ? parseJsonish(text.slice(start, end)) : undefined;
+        const { end, value } = scanner.read(start);
         if (value === undefined) {
           from = p + 1;
           continue;

@@ -1,9 +1,9 @@
-import { useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { Catalog } from '../../../core/catalog/catalog-types';
 import type { Finding } from '../../../core/decode/finding';
 import { findEntry } from '../../../core/catalog/parse-catalog';
 import { DiagnosisSection } from '../../../components/diagnosis-section';
-import { diagnose } from '../diagnose';
+import { useDiagnosis } from '../use-diagnosis';
 import { FindingCard } from './finding-card';
 import { PasteArea } from './paste-area';
 import { Results } from './results';
@@ -28,7 +28,7 @@ export type InspectorPageProps = {
   renderLog?: (text: string, slots: LogSlots) => ReactNode;
 };
 
-/** Paste on the left, diagnosis on the right, updated as you type (deferred, so typing stays smooth). */
+/** Paste on the left, diagnosis on the right, updated as you type (decoded in a worker, so typing stays smooth). */
 export function InspectorPage({ catalog, text, onTextChange, renderActions, renderAbove, renderLog }: InspectorPageProps) {
   const renderCard = useCallback(
     (finding: Finding) => (
@@ -42,8 +42,8 @@ export function InspectorPage({ catalog, text, onTextChange, renderActions, rend
   );
   const log = renderLog && catalog ? renderLog(text, { renderCard }) : null;
   const isLog = log !== null && log !== undefined;
-  const deferredText = useDeferredValue(isLog ? '' : text);
-  const diagnosis = useMemo(() => (catalog ? diagnose(deferredText, catalog) : null), [deferredText, catalog]);
+  // Every paste is decoded in a worker; the cards shown are those of `diagnosedText` until it answers.
+  const { text: diagnosedText, diagnosis } = useDiagnosis(text, catalog, !isLog);
 
   return (
     <div className="inspector-page">
@@ -58,7 +58,7 @@ export function InspectorPage({ catalog, text, onTextChange, renderActions, rend
         <PasteArea value={text} onChange={onTextChange} />
         {isLog ? (
           log
-        ) : !catalog || !diagnosis ? (
+        ) : !catalog ? (
           <DiagnosisSection className="results results-stale" busy status={text.trim() === '' ? 'Loading the catalog…' : 'Loading the catalog; your paste is diagnosed as soon as it arrives.'}>
             <p className="catalog-loading">Loading the catalog of Resonate errors…</p>
           </DiagnosisSection>
@@ -66,10 +66,10 @@ export function InspectorPage({ catalog, text, onTextChange, renderActions, rend
           <Results
             diagnosis={diagnosis}
             catalog={catalog}
-            stale={deferredText !== text}
+            stale={diagnosedText !== text}
             onExample={onTextChange}
             {...(renderActions ? { renderActions } : {})}
-            {...(renderAbove ? { renderAbove: (findings: Finding[]) => renderAbove(findings, deferredText) } : {})}
+            {...(renderAbove ? { renderAbove: (findings: Finding[]) => renderAbove(findings, diagnosedText) } : {})}
           />
         )}
       </div>

@@ -26,6 +26,10 @@ function statusText(diagnosis: Diagnosis): string {
       return 'Nothing pasted yet.';
     case 'failed':
       return 'The inspector could not read this text.';
+    case 'stopped':
+      return diagnosis.findings.length > 0
+        ? `Stopped after ${diagnosis.afterMs / 1000} s. In its first lines: ${findingsSummary(diagnosis.findings)}.`
+        : `Stopped after ${diagnosis.afterMs / 1000} s, before it found anything.`;
     case 'done':
       return findingsSummary(diagnosis.findings);
   }
@@ -43,6 +47,17 @@ export function Results({ diagnosis, catalog, stale, onExample, renderActions, r
           </p>
         </div>
       )}
+      {diagnosis.status === 'stopped' && (
+        <div className="callout callout-error" role="alert">
+          <p>
+            The inspector stopped reading this text after {diagnosis.afterMs / 1000} s; the page stayed usable.{' '}
+            {diagnosis.readChars > 0
+              ? `Below: what its first ${Math.round(diagnosis.readChars / 1024)} KB hold.`
+              : 'It had found nothing yet.'}{' '}
+            If this is a real log, paste the part around the error, or open it as a file.
+          </p>
+        </div>
+      )}
       {diagnosis.status === 'done' && diagnosis.findings.length === 0 && (
         <div className="nothing">
           <p>
@@ -53,7 +68,7 @@ export function Results({ diagnosis, catalog, stale, onExample, renderActions, r
         </div>
       )}
       {diagnosis.status === 'done' && diagnosis.findings.length > 0 && renderAbove?.(diagnosis.findings)}
-      {diagnosis.status === 'done' && diagnosis.findings.length > 0 && (
+      {(diagnosis.status === 'done' || diagnosis.status === 'stopped') && diagnosis.findings.length > 0 && (
         <ol className="findings">
           {diagnosis.findings.map((finding, i) => (
             <li key={`${i}:${finding.span.startLine}:${finding.entry ?? ''}`}>
