@@ -13,7 +13,11 @@ test.describe('links to a code', () => {
   test('#/e/1102 offers the entries that share the code, and each lands on its page', async ({ page }) => {
     await page.goto('/#/e/1102');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Code 1102: 2 catalog entries');
-    const choices = page.getByRole('list', { name: 'Entries with code 1102' }).getByRole('link');
+    const list = page.getByRole('list', { name: 'Entries with code 1102' });
+    // The values an error fills in are shown as variables, not as raw template text.
+    await expect(list).not.toContainText('{func}');
+    await expect(list.locator('var', { hasText: 'func' }).first()).toBeVisible();
+    const choices = list.getByRole('link');
     await expect(choices).toHaveText(['Function already registered', 'Same function object already registered under another name']);
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
