@@ -3,7 +3,7 @@ import { conflictOf, parseArgs } from './args';
 
 describe('parseArgs', () => {
   it('keeps the existing flags', () => {
-    expect(parseArgs([])).toEqual({ json: false, files: [], report: null, appUrl: null, includePayloads: false, failOn: 'never', format: 'text', follow: false });
+    expect(parseArgs([])).toEqual({ json: false, files: [], report: null, appUrl: null, includePayloads: false, failOn: 'never', format: 'text', follow: false, jobs: null });
     expect(parseArgs(['--json', 'a.txt', 'b.log'])).toMatchObject({ json: true, files: ['a.txt', 'b.log'] });
     expect(parseArgs(['--help'])).toBe('help');
     expect(parseArgs(['-h'])).toBe('help');
@@ -15,6 +15,13 @@ describe('parseArgs', () => {
     expect(parseArgs(['--report', 'github', 'x.txt'])).toMatchObject({ report: 'github', files: ['x.txt'] });
     expect(parseArgs(['--report=discord'])).toMatchObject({ report: 'discord', files: [] });
     expect(parseArgs(['--json', '--report', 'markdown'])).toMatchObject({ report: 'markdown', json: true });
+  });
+
+  it('reads --jobs, and refuses what is not a number of threads', () => {
+    expect(parseArgs(['--jobs', '1', 'big.log'])).toMatchObject({ jobs: 1, files: ['big.log'] });
+    expect(parseArgs(['-j', '4'])).toMatchObject({ jobs: 4 });
+    expect(parseArgs(['--jobs=0'])).toHaveProperty('error');
+    expect(parseArgs(['--jobs', 'many'])).toHaveProperty('error');
   });
 
   it('rejects a missing or unknown report kind', () => {

@@ -21,6 +21,8 @@ export type Options = {
   format: Format;
   /** Read an input that stays open and print each finding as soon as its text is complete. */
   follow: boolean;
+  /** Worker threads for a big input; null: one per core (past 8 MB). */
+  jobs: number | null;
 };
 
 export const USAGE = `Usage: resonate-inspector [options] [FILE...]
@@ -31,6 +33,7 @@ Reads each FILE (or standard input) and prints every Resonate error, envelope or
                         and print each finding as soon as its text is complete; repeats are counted
   --fail-on LEVEL       exit status 1 when a finding is at least LEVEL: error, warning or never (the default)
   --format FORMAT       text (the default), or github: GitHub Actions annotations (::error title=…::…)
+  --jobs N, -j N        decode a big input (past 8 MB) on N threads (default: one per core; 1: this thread only)
   --report KIND         print a report for each finding instead of the summary (secrets redacted):
                           github    the prefilled new-issue URL (one line per finding)
                           discord   a message of at most 2,000 characters
@@ -46,7 +49,7 @@ const isFailOn = (v: string): v is FailOn => (FAIL_ON as readonly string[]).incl
 const isFormat = (v: string): v is Format => (FORMATS as readonly string[]).includes(v);
 
 export function parseArgs(argv: string[]): Options | { error: string } | 'help' {
-  const options: Options = { json: false, files: [], report: null, appUrl: null, includePayloads: false, failOn: 'never', format: 'text', follow: false };
+  const options: Options = { json: false, files: [], report: null, appUrl: null, includePayloads: false, failOn: 'never', format: 'text', follow: false, jobs: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -64,7 +67,11 @@ export function parseArgs(argv: string[]): Options | { error: string } | 'help' 
       if (format === undefined || !isFormat(format)) return { error: `--format takes one of ${FORMATS.join(', ')}` };
       options.format = format;
     }
-    else if (name === '--report') {
+    else if (name === '--jobs' || name === '-j') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1 || n > 256) return { error: '--jobs takes a whole number of threads, 1 to 256' };
+      options.jobs = n;
+    } else if (name === '--report') {
       const kind = value();
       if (kind === undefined || !isReportKind(kind)) return { error: `--report takes one of ${REPORT_KINDS.join(', ')}` };
       options.report = kind;

@@ -36,6 +36,12 @@ describe('decodeStream', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   }, 60_000);
 
+  it('a worker that stops (out of memory, a crash) loses nothing: its chunks are decoded on this thread', async () => {
+    const dies = new URL(`data:text/javascript,${encodeURIComponent("import { parentPort } from 'node:worker_threads'; parentPort.once('message', () => process.exit(1));")}`);
+    const pooled = await decodeStream(bytes(text, 50_000), testCatalog, { workers: 2, catalogJson, workerScript: dies, windowChars: 65_536, chunkChars: 8192 });
+    expect(shape(pooled)).toEqual(whole);
+  }, 60_000);
+
   it('keeps at most maxSpans spans per finding, and the exact count', async () => {
     const line = '{"kind":"promise.get","head":{"corrId":"c1","status":404,"version":"2026-04-01"},"data":"Promise not found"}\n';
     const [f] = await decodeStream(bytes(line.repeat(500), 4096), testCatalog, { maxSpans: 10, windowChars: 8192, chunkChars: 2048 });

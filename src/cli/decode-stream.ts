@@ -19,6 +19,10 @@ export type DecodeStreamOptions = StreamOptions & {
   workers?: number | 'auto';
   /** For `workers: 'auto'`: bytes read before the pool starts (8 MB). */
   autoBytes?: number;
+  /** For `workers: 'auto'`: how many threads the pool has (one per core by default). */
+  poolSize?: number;
+  /** The worker's script (decode-worker beside this file by default; tests give one that fails). */
+  workerScript?: URL;
   /** The catalog as JSON, for the workers (each validates it again); required when workers > 1. */
   catalogJson?: unknown;
   onProgress?: (p: StreamProgress) => void;
@@ -54,32 +58,58 @@ function workerUrl(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
 }
 
-function poolDecoder(size: number, catalogJson: unknown): Decoder {
-  const url = workerUrl();
-  const workers = Array.from({ length: size }, () => new Worker(url, { workerData: { catalog: catalogJson } }));
-  const waiting = new Map<number, (findings: Finding[]) => void>();
-  for (const w of workers) {
+/** A worker's heap cap: many times what the catalog and a chunk need; a worker past it stops, and loses nothing. */
+const WORKER_HEAP_MB = 256;
+
+function poolDecoder(size: number, catalogJson: unknown, catalog: Catalog, url: URL = workerUrl()): Decoder {
+  type Job = { lines: Line[]; worker: number; done: (findings: Finding[]) => void };
+  const jobs = new Map<number, Job>();
+  const alive: boolean[] = [];
+  const inline = (job: Job) => {
+    try {
+      job.done(diagnoseLines(job.lines, catalog));
+    } catch {
+      job.done([]);
+    }
+  };
+  const workers = Array.from({ length: size }, (_, index) => {
+    const w = new Worker(url, { workerData: { catalog: catalogJson }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    alive[index] = true;
     w.on('message', (m: { id: number; findings?: Finding[] }) => {
-      waiting.get(m.id)?.(m.findings ?? []);
-      waiting.delete(m.id);
+      const job = jobs.get(m.id);
+      jobs.delete(m.id);
+      job?.done(m.findings ?? []);
     });
-    w.on('error', () => {
-      // A worker that died answers nothing more: its jobs give no findings, as a reader bug would.
-      for (const [id, done] of waiting) {
-        done([]);
-        waiting.delete(id);
+    // A worker that stops (out of memory, a crash) loses nothing: its jobs are decoded here instead.
+    const lost = () => {
+      if (!alive[index]) return;
+      alive[index] = false;
+      for (const [id, job] of jobs) {
+        if (job.worker !== index) continue;
+        jobs.delete(id);
+        inline(job);
       }
-    });
-  }
+    };
+    w.on('error', lost);
+    w.on('exit', lost);
+    return w;
+  });
   let next = 0;
+  let closing = false;
   return {
     decode: (lines) =>
       new Promise((resolve) => {
         const id = next++;
-        waiting.set(id, resolve);
-        workers[id % workers.length]?.postMessage({ id, lines });
+        const live = alive.flatMap((a, i) => (a ? [i] : []));
+        const worker = live[id % Math.max(1, live.length)];
+        const job: Job = { lines, worker: worker ?? -1, done: resolve };
+        if (worker === undefined || closing) return inline(job);
+        jobs.set(id, job);
+        workers[worker]?.postMessage({ id, lines });
       }),
     close: async () => {
+      closing = true;
+      for (let i = 0; i < alive.length; i++) alive[i] = false;
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
@@ -93,10 +123,10 @@ function poolDecoder(size: number, catalogJson: unknown): Decoder {
  */
 export async function decodeStream(input: AsyncIterable<Uint8Array | string>, catalog: Catalog, options: DecodeStreamOptions = {}): Promise<Finding[]> {
   const auto = options.workers === 'auto';
-  const size = auto ? availableParallelism() : Math.max(0, typeof options.workers === 'number' ? options.workers : 0);
+  const size = auto ? (options.poolSize ?? availableParallelism()) : Math.max(0, typeof options.workers === 'number' ? options.workers : 0);
   const canPool = size > 1 && options.catalogJson !== undefined;
   const inline = inlineDecoder(catalog);
-  let pool: Decoder | null = canPool && !auto ? poolDecoder(size, options.catalogJson) : null;
+  let pool: Decoder | null = canPool && !auto ? poolDecoder(size, options.catalogJson, catalog, options.workerScript) : null;
   const threshold = options.autoBytes ?? 8 * 1024 * 1024;
   const inFlight = Math.max(2, size * 2);
   const chunker = createStreamChunker(options);
@@ -114,7 +144,7 @@ export async function decodeStream(input: AsyncIterable<Uint8Array | string>, ca
   };
   const dispatch = async (chunks: Line[][]) => {
     // Chunks merge in text order whichever decoder took them, so the pool can take over at any chunk.
-    if (!pool && auto && canPool && progress.bytes >= threshold) pool = poolDecoder(size, options.catalogJson);
+    if (!pool && auto && canPool && progress.bytes >= threshold) pool = poolDecoder(size, options.catalogJson, catalog, options.workerScript);
     const decoder = pool ?? inline;
     for (const lines of chunks) {
       queue.push(decoder.decode(lines));

@@ -142,7 +142,8 @@ async function streamedInput(args: Options, catalog: Catalog, file: string, with
   let findings: Finding[];
   try {
     findings = await decodeStream(textOnly(input.bytes), catalog, {
-      workers: 'auto',
+      workers: args.jobs === 1 ? 0 : 'auto',
+      ...(args.jobs !== null ? { poolSize: args.jobs } : {}),
       catalogJson,
       maxSpans: MAX_SPANS,
       onProgress: (p) => {

@@ -21,11 +21,11 @@ export type StreamChunker = {
 };
 
 export type StreamOptions = ChunkOptions & {
-  /** Characters normalized and split at a time; 4 Mi by default. */
+  /** Characters normalized and split at a time; 2 Mi by default. */
   windowChars?: number;
 };
 
-const DEFAULT_WINDOW = 4 * 1024 * 1024;
+const DEFAULT_WINDOW = 2 * 1024 * 1024;
 
 export function createStreamChunker(options: StreamOptions = {}): StreamChunker {
   const windowChars = Math.max(1024, options.windowChars ?? DEFAULT_WINDOW);
