@@ -24,7 +24,6 @@ const corpus = readCorpus();
  *   the Ctrl+C that ended the wait.
  * - py-0.6.7-06: 0.6.7 retries a 500 forever without logging; the paste has only the Ctrl+C.
  * - py-0.4.x-12: the 0.4 store's retry line quoting the Rust server's 410 is read by the generic retry entry.
- * - ts-0.10.2/0.11.x-12: the kind is on the JSON log line before the exception, not carried to it.
  */
 const open = new Set([
   'ts-525-gateway-stderr',
@@ -45,9 +44,6 @@ const open = new Set([
   'py-0.6.7-06_remote_500_silent_retry',
   'py-0.4.0-12_rust_server_410_retry_forever',
   'py-0.4.6-12_rust_server_410_retry_forever',
-  'ts-0.10.2-12_legacy_go_server',
-  'ts-0.11.0-12_legacy_go_server',
-  'ts-0.11.3-12_legacy_go_server',
 ]);
 
 describe('every item of our own real corpus (src/testing/corpus) is diagnosed as expected', () => {

@@ -3,6 +3,9 @@ import type { Reader } from './reader';
 
 /** TS SDK 0.7–0.8.2 print the real failure on the line before the error they throw (console.error in src/network/remote.ts). */
 const REQUEST_FAILED = /\bRequest failed: (?<what>.+)$/;
+/** The operation and corrId of a TS 0.10+ JSON log line (`"kind":"promise.get","corr_id":"…"`). */
+const LOGGED_KIND = /"kind":"(?<kind>[a-z_]+\.[a-z_]+)"/;
+const LOGGED_CORR = /"corr_id":"(?<id>[^"]{1,128})"/;
 /** How far before the error's first line that line may stand (a retry line or two can sit between). */
 const CONTEXT_LINES = 12;
 
@@ -15,10 +18,14 @@ export const nodeErrorReader: Reader = {
   name: 'node-error',
   start: (ctx) => {
     let requestFailed: { line: number; text: string } | null = null;
+    let logged: { line: number; kind: string; corrId: string | null } | null = null;
     return {
       see: (i, t) => {
         const m = t.includes('Request failed: ') ? REQUEST_FAILED.exec(t) : null;
         if (m?.groups?.what) requestFailed = { line: i, text: `Request failed: ${m.groups.what.trim()}` };
+        // TS 0.10+ logs the failing operation as a JSON line before it throws (src/network/http.ts@v0.10.2).
+        const k = t.includes('"kind":"') ? LOGGED_KIND.exec(t) : null;
+        if (k?.groups?.kind) logged = { line: i, kind: k.groups.kind, corrId: LOGGED_CORR.exec(t)?.groups?.id ?? null };
       },
       read: (i) => {
         const block = readJsError(ctx.lines, i);
@@ -31,6 +38,11 @@ export const nodeErrorReader: Reader = {
           if (raw.status === null && status) raw.status = Number(status);
           raw.notes = [...(raw.notes ?? []), `The SDK printed \`${requestFailed.text}\` just before this error: that is the failure underneath it.`];
           requestFailed = null;
+        }
+        if (logged && logged.line < i && i - logged.line <= CONTEXT_LINES && raw.source === 'ts-sdk' && raw.kind === null) {
+          raw.kind = logged.kind;
+          raw.corrId ??= logged.corrId;
+          logged = null;
         }
         return { raws: [raw], end: block.end };
       },
