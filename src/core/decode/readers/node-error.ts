@@ -24,7 +24,7 @@ export const nodeErrorReader: Reader = {
         const m = t.includes('Request failed: ') ? REQUEST_FAILED.exec(t) : null;
         if (m?.groups?.what) requestFailed = { line: i, text: `Request failed: ${m.groups.what.trim()}` };
         // TS 0.10+ logs the failing operation as a JSON line before it throws (src/network/http.ts@v0.10.2).
-        const k = t.includes('"kind":"') ? LOGGED_KIND.exec(t) : null;
+        const k = t.includes('"kind":"') && t.includes('"corr_id":"') && t.includes('"level":"') ? LOGGED_KIND.exec(t) : null;
         if (k?.groups?.kind) logged = { line: i, kind: k.groups.kind, corrId: LOGGED_CORR.exec(t)?.groups?.id ?? null };
       },
       read: (i) => {
@@ -39,7 +39,10 @@ export const nodeErrorReader: Reader = {
           raw.notes = [...(raw.notes ?? []), `The SDK printed \`${requestFailed.text}\` just before this error: that is the failure underneath it.`];
           requestFailed = null;
         }
-        if (logged && logged.line < i && i - logged.line <= CONTEXT_LINES && raw.source === 'ts-sdk' && raw.kind === null) {
+        // Only the line right before the error (blank lines aside): the chunk splitter keeps exactly that pair together.
+        let adjacent = logged !== null && logged.line < i;
+        for (let k = (logged?.line ?? i) + 1; adjacent && k < i; k++) adjacent = (ctx.lines[k]?.text.trim() ?? '') === '';
+        if (logged && adjacent && raw.source === 'ts-sdk' && raw.kind === null) {
           raw.kind = logged.kind;
           raw.corrId ??= logged.corrId;
           logged = null;
