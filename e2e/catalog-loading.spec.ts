@@ -48,5 +48,8 @@ test.describe('offline after the first visit', () => {
     await page.reload();
     await page.getByLabel('Paste an error, envelope, trace or log').fill(ENVELOPE_404);
     await expect(page.getByTestId('finding')).toHaveCount(1);
+    // Parts the first visit never loaded (the catalog browser is loaded when first shown) were kept at install.
+    await page.getByRole('link', { name: 'Catalog', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /catalog/i })).toBeVisible();
   });
 });
