@@ -32,17 +32,17 @@ export type DecodeStreamOptions = StreamOptions & {
 
 type Decoder = { decode: (lines: Line[]) => Promise<Finding[]>; close: () => Promise<void> };
 
+/** A chunk decoded on this thread; a reader bug gives no findings, as decode() would give none. */
+function decodeHere(lines: Line[], catalog: Catalog): Finding[] {
+  try {
+    return diagnoseLines(lines, catalog);
+  } catch {
+    return [];
+  }
+}
+
 function inlineDecoder(catalog: Catalog): Decoder {
-  return {
-    decode: (lines) => {
-      try {
-        return Promise.resolve(diagnoseLines(lines, catalog));
-      } catch {
-        return Promise.resolve([]);
-      }
-    },
-    close: () => Promise.resolve(),
-  };
+  return { decode: (lines) => Promise.resolve(decodeHere(lines, catalog)), close: () => Promise.resolve() };
 }
 
 /**
@@ -65,13 +65,7 @@ function poolDecoder(size: number, catalogJson: unknown, catalog: Catalog, url: 
   type Job = { lines: Line[]; worker: number; done: (findings: Finding[]) => void };
   const jobs = new Map<number, Job>();
   const alive: boolean[] = [];
-  const inline = (job: Job) => {
-    try {
-      job.done(diagnoseLines(job.lines, catalog));
-    } catch {
-      job.done([]);
-    }
-  };
+  const inline = (job: Job) => job.done(decodeHere(job.lines, catalog));
   const workers = Array.from({ length: size }, (_, index) => {
     const w = new Worker(url, { workerData: { catalog: catalogJson }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     alive[index] = true;

@@ -12,7 +12,7 @@ import { formatFindingText, formatFindingsText, formatReports, toJsonFinding, to
 import { githubAnnotation } from './github-annotations';
 import catalogJson from '../../public/catalog.json' with { type: 'json' };
 import { decodeStream } from './decode-stream';
-import { readInput, readStdin, type Input } from './read-input';
+import { readInput, readStdin } from './read-input';
 import { BinaryInputError, openInput, progressLine, textOnly } from './stream-input';
 import { failsOn } from './severity';
 
@@ -114,13 +114,9 @@ async function main(): Promise<number> {
   return failsOn(all, args.failOn) ? 1 : 0;
 }
 
-/** `--report`: the input read whole (a report quotes it). */
-async function wholeInputText(file: string): Promise<Input> {
-  return file === '-' ? readStdin(process.stdin) : readInput(file);
-}
-
+/** `--report`: the input read whole (a report quotes it). Null when it cannot be read. */
 function wholeInput(args: Options, catalog: Catalog, file: string, withFile: boolean): Promise<Finding[] | null> {
-  return wholeInputText(file).then((input) => {
+  return (file === '-' ? readStdin(process.stdin) : Promise.resolve(readInput(file))).then((input) => {
     if ('error' in input) {
       cannotRead(args, input);
       return null;

@@ -37,6 +37,11 @@ function headerAt(text: string): Header | null {
   return null;
 }
 
+/** Can a Node/TypeScript error start on this line (node's `file.js:LINE` preamble, or an error header)? */
+export function mayStartJsError(text: string): boolean {
+  return NODE_LOC.test(text) || headerAt(text) !== null;
+}
+
 /**
  * Reads a Node/TypeScript error starting at line `i`: node's "uncaught" preamble, the header line in any of
  * its variants, the frames, the property block `{ code: '02', … }` with its `[cause]`, and the `Node.js vX` footer.

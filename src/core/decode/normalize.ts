@@ -14,6 +14,18 @@ const KNOWN_PREFIXES: RegExp[] = [
   /^\[pod\/[^\]\s]+\] /,
 ];
 
+/**
+ * normalizeLines, with a last safety net for callers that must not throw (the chunked and streamed decoders):
+ * should normalizing ever fail, the text's plain lines, numbered the same way, so nothing is lost.
+ */
+export function normalizeLinesSafely(text: string): Line[] {
+  try {
+    return normalizeLines(text);
+  } catch {
+    return text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, no: i + 1 }));
+  }
+}
+
 export function stripAnsi(text: string): string {
   return text.includes('\u001b') ? text.replace(ANSI, '') : text;
 }

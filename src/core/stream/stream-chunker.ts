@@ -1,4 +1,4 @@
-import { normalizeLines } from '../decode/normalize';
+import { normalizeLinesSafely } from '../decode/normalize';
 import type { Line } from '../decode/raw';
 import { splitIntoChunks, type ChunkOptions } from '../triage/chunks';
 
@@ -49,7 +49,7 @@ export function createStreamChunker(options: StreamOptions = {}): StreamChunker 
       }
       const text = pending.slice(0, cut);
       const rest = pending.slice(cut);
-      const lines = safeNormalize(text);
+      const lines = normalizeLinesSafely(text);
       for (const l of lines) l.no += base;
       const chunks = splitIntoChunks(lines, chunkOptions);
       // Not the end: the last chunk waits for what follows, unless the window is one block grown absurd (4 windows).
@@ -91,10 +91,3 @@ export function createStreamChunker(options: StreamOptions = {}): StreamChunker 
   };
 }
 
-function safeNormalize(text: string): Line[] {
-  try {
-    return normalizeLines(text);
-  } catch {
-    return text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, no: i + 1 }));
-  }
-}

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog-types';
 import { createFindingMerger, diagnoseLines, rankFindings } from '../decode/decode';
 import type { Finding } from '../decode/finding';
-import { normalizeLines } from '../decode/normalize';
+import { normalizeLinesSafely } from '../decode/normalize';
 import type { Line } from '../decode/raw';
 import { splitIntoChunks } from './chunks';
 import type { Chunk, ChunkOptions } from './chunks';
@@ -46,7 +46,7 @@ export type ChunkedDecoder = {
  * crosses a boundary the result equals decode(text). Never throws on any text.
  */
 export function createChunkedDecoder(text: string, catalog: Catalog, options: ChunkOptions = {}): ChunkedDecoder {
-  const lines: Line[] = safeNormalize(text);
+  const lines: Line[] = normalizeLinesSafely(typeof text === 'string' ? text : '');
   const chunks = splitIntoChunks(lines, options);
   const merger = createFindingMerger();
   let done = 0;
@@ -93,10 +93,3 @@ export function decodeChunked(text: string, catalog: Catalog, options: ChunkOpti
   return decoder.findings();
 }
 
-function safeNormalize(text: string): Line[] {
-  try {
-    return normalizeLines(typeof text === 'string' ? text : '');
-  } catch {
-    return [];
-  }
-}

@@ -1,4 +1,5 @@
 import type { Line } from '../decode/raw';
+import { mayStartJsError } from '../decode/javascript';
 
 /**
  * Splitting a long log into chunks that the decoder can read one at a time, at boundaries where no
@@ -144,8 +145,6 @@ class Blocked {
 }
 
 const LOGGED_OPERATION = /"kind":"[a-z_]+\.[a-z_]+"/;
-/** node's `file.js:LINE` preamble, or an error header. */
-const NODE_ERROR_START = /\.(?:m?js|cjs|ts|mts|cts):\d+$|^\s*(?:Uncaught )?[A-Z][\w$]*(?:Error|Exception)\b/;
 
 /** Is a boundary before line `b` safe, and of which kind? `floor` is the first line of the chunk. */
 export function boundaryKind(lines: readonly Line[], b: number, floor = 0): BoundaryKind | null {
@@ -160,7 +159,7 @@ export function boundaryKind(lines: readonly Line[], b: number, floor = 0): Boun
   if (OPENS.test(prev) || (REQUEST_ENVELOPE.test(prev) && !prev.includes('"status"'))) return null;
   // A line the next Node error takes its context from (TS 0.10+'s JSON log of the operation, 0.7–0.8's
   // `Request failed:`) stays with it (readers/node-error.ts).
-  if ((LOGGED_OPERATION.test(prev) || prev.includes('Request failed: ')) && NODE_ERROR_START.test(t)) return null;
+  if ((LOGGED_OPERATION.test(prev) || prev.includes('Request failed: ')) && mayStartJsError(t)) return null;
   // After a pretty-printed object only a clear new record is safe: what follows may be the response to a request.
   if (/^[}\]]/.test(prev) && !STRONG_RECORD.test(t)) return null;
   if (HEADER.test(prev) && inHeaders(lines, p, floor)) return null;

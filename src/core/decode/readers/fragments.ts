@@ -290,8 +290,9 @@ export const fragmentsReader: Reader = {
       const trimmed = line.trim();
       const code = trimmed.length <= 80 ? (CODE_ONLY.exec(trimmed) ?? CODE_IN_SHORT_LINE.exec(trimmed)) : null;
       if (code?.groups?.code) {
+        // A code on its own counts only when the catalog knows it (readCode gives nothing otherwise).
         const raw = readCode(ctx, i, code.groups.code, 'code', '');
-        if (raw && codeEntries(fragmentIndex(ctx.catalog), code.groups.code).length > 0) return { raws: [raw], end: i };
+        if (raw) return { raws: [raw], end: i };
       }
       const raw = readPhrase(ctx, i, line);
       return raw ? { raws: [raw], end: i } : null;
