@@ -4,6 +4,7 @@ import type { Finding, Span } from './finding';
 import { normalizeLines } from './normalize';
 import type { Line } from './raw';
 import { READERS } from './readers';
+import { markerGate } from './readers/marker-gate';
 import { applyRelease } from './release';
 import type { Read, ReadContext, ReaderInstance } from './readers/reader';
 
@@ -21,9 +22,12 @@ export function decode(text: string, catalog: Catalog): Finding[] {
   }
 }
 
+/** `ungated`: every reader tries every line, without the marker gate (its tests compare the two). */
+export type DiagnoseOptions = { ungated?: boolean };
+
 /** decode() without its safety net, for the tests that prove the readers never throw. */
-export function readFindings(text: string, catalog: Catalog): Finding[] {
-  return rankFindings(mergeFindings(diagnoseLines(normalizeLines(text), catalog)));
+export function readFindings(text: string, catalog: Catalog, options: DiagnoseOptions = {}): Finding[] {
+  return rankFindings(mergeFindings(diagnoseLines(normalizeLines(text), catalog, options)));
 }
 
 /**
@@ -31,8 +35,8 @@ export function readFindings(text: string, catalog: Catalog): Finding[] {
  * decode() before merging and ranking. Spans are the lines' own numbers, so a slice of a long text's lines
  * (src/core/triage chunks) gives spans in the whole text. May throw on a reader bug: callers keep a safety net.
  */
-export function diagnoseLines(lines: Line[], catalog: Catalog): Finding[] {
-  const raws = readLines(lines, catalog, 0, null);
+export function diagnoseLines(lines: Line[], catalog: Catalog, options: DiagnoseOptions = {}): Finding[] {
+  const raws = readLines(lines, catalog, 0, null, options.ungated !== true);
   const findings: Finding[] = [];
   for (const raw of raws) {
     const f = diagnose(catalog, raw);
@@ -68,22 +72,28 @@ const MAX_DEPTH = 3;
  * The reading loop: at each line, every reader first sees it (to remember context), then the readers try it in
  * order and the first that reads something wins; reading goes on after the last line it read.
  */
-function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride: Span | null): Read[] {
+function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride: Span | null, gated: boolean): Read[] {
   const ctx: ReadContext = {
     lines,
     catalog,
     no: (i) => lines[i]?.no ?? 0,
-    readNested: (text, span) => (depth < MAX_DEPTH ? readLines(normalizeLines(text), catalog, depth + 1, spanOverride ?? span) : []),
+    readNested: (text, span) => (depth < MAX_DEPTH ? readLines(normalizeLines(text), catalog, depth + 1, spanOverride ?? span, gated) : []),
   };
   const readers: ReaderInstance[] = READERS.map((r) => r.start(ctx));
-  const seers = readers.filter((r) => r.see !== undefined);
+  const bits = readers.map((_, k) => 1 << k);
+  const seers = readers.flatMap((r, k) => (r.see ? [{ see: r.see, bit: bits[k] ?? 0 }] : []));
+  const maskOf = gated ? markerGate(READERS, catalog).maskOf : () => -1;
   const out: Read[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]?.text ?? '';
     if (!NOT_BLANK.test(t)) continue;
-    for (const r of seers) r.see?.(i, t);
-    for (const r of readers) {
-      const result = r.read(i, t);
+    // The readers that may read this line or learn from it (marker-gate.ts): on a noise line, often none.
+    const mask = maskOf(t);
+    if (mask === 0) continue;
+    for (const s of seers) if (mask & s.bit) s.see(i, t);
+    for (let k = 0; k < readers.length; k++) {
+      if (!(mask & (bits[k] ?? 0))) continue;
+      const result = readers[k]?.read(i, t);
       if (!result) continue;
       for (const raw of result.raws) out.push(spanOverride ? { ...raw, span: spanOverride } : raw);
       i = Math.max(i, result.end);

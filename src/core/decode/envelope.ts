@@ -274,7 +274,7 @@ function embeddedTexts(value: unknown, depth: number): string[] {
     // An envelope or error body logged as an escaped string: "response":"{\"kind\":…}".
     if (/^\s*\{\s*"(?:kind|error)"\s*:/.test(value)) return [value];
     // One-line error texts a log record carries ("error": "ResonateError: …", "[100.40400] …" with its class).
-    if (/\bResonate\w*(?:Error|Exception)\b|rn8\.io\/e\/11\d\d/.test(value)) return [value];
+    if ((value.includes('Resonate') || value.includes('rn8.io/e/')) && /\bResonate\w*(?:Error|Exception)\b|rn8\.io\/e\/11\d\d/.test(value)) return [value];
     return [];
   }
   if (Array.isArray(value)) {

@@ -73,21 +73,39 @@ export function balancedEnd(text: string, start: number, memo: Map<number, numbe
 }
 
 /**
+ * Does the `{` at `start` open an object (see opensObject)? null when the text ends before that is decided (a
+ * line's last `{`: the next line says).
+ */
+export function opensObjectWithin(text: string, start: number): boolean | null {
+  let k = start + 1;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  if (k >= text.length) return null;
+  const next = text.charCodeAt(k);
+  if (next === 10 || next === 13) return opensObject(text, start);
+  return next === 34 || next === 39 || next === 125;
+}
+
+/** What scanners of pieces of one text share: where the piece starts in the text, and the failed objects around. */
+export type ScanShare = { base: number; failed: number[] };
+
+/**
  * Reads the JSON objects of one text, start by start, in increasing order, in linear time: the bracket scans
  * share a memo, and a parse is not attempted deeper than MAX_FAILED_NESTING objects that already failed to
  * parse around it (`{"a":` × 10 000 with one bad token inside would otherwise be parsed once per level).
+ * Scanners of pieces of one text (a line, then the whole text) pass one `share`: its failed objects are kept in
+ * positions of the whole text, so that reading an object from its line or from the whole text is the same.
  */
-export function createJsonScanner(text: string): { read: (start: number) => { end: number; value: unknown } } {
+export function createJsonScanner(text: string, share: ScanShare = { base: 0, failed: [] }): { read: (start: number) => { end: number; value: unknown } } {
   const memo = new Map<number, number>();
-  const failed: number[] = []; // ends of the enclosing objects that did not parse
+  const { base, failed } = share; // ends (in the whole text) of the enclosing objects that did not parse
   return {
     read(start) {
       const end = balancedEnd(text, start, memo);
       if (end < 0) return { end, value: undefined };
-      while (failed.length > 0 && (failed[failed.length - 1] ?? 0) <= start) failed.pop();
+      while (failed.length > 0 && (failed[failed.length - 1] ?? 0) <= start + base) failed.pop();
       if (failed.length >= MAX_FAILED_NESTING) return { end, value: undefined };
       const value = parseJsonish(text.slice(start, end));
-      if (value === undefined) failed.push(end);
+      if (value === undefined) failed.push(end + base);
       return { end, value };
     },
   };

@@ -30,25 +30,42 @@ export function stripAnsi(text: string): string {
   return text.includes('\u001b') ? text.replace(ANSI, '') : text;
 }
 
+const NOT_BLANK = /\S/;
+
 /**
  * Splits a paste into lines (CRLF, CR), drops ANSI escapes and the per-line prefixes log collectors add,
  * keeping each line's number in the original text.
  */
 export function normalizeLines(text: string): Line[] {
-  const raw = stripAnsi(text).split(/\r\n|\r|\n/);
-  const lines = raw.map((t, i) => ({ text: t, no: i + 1 }));
-  for (const re of KNOWN_PREFIXES) stripIfCommon(lines, (t) => re.exec(t)?.[0] ?? null);
-  stripIfCommon(lines, repeatedPrefix(lines));
+  const stripped = stripAnsi(text);
+  const raw = stripped.includes('\r') ? stripped.split(/\r\n|\r|\n/) : stripped.split('\n');
+  const lines: Line[] = new Array<Line>(raw.length);
+  for (let i = 0; i < raw.length; i++) lines[i] = { text: raw[i] ?? '', no: i + 1 };
+  let blank = blanks(lines);
+  for (const re of KNOWN_PREFIXES) if (stripIfCommon(lines, blank, (t) => re.exec(t)?.[0] ?? null)) blank = blanks(lines);
+  stripIfCommon(lines, blank, repeatedPrefix(lines, blank));
   unquote(lines);
   return lines;
 }
 
+/** Which lines are blank (whitespace only), and how many are not. */
+function blanks(lines: Line[]): { blank: Uint8Array; nonEmpty: number } {
+  const blank = new Uint8Array(lines.length);
+  let nonEmpty = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (NOT_BLANK.test(lines[i]?.text ?? '')) nonEmpty++;
+    else blank[i] = 1;
+  }
+  return { blank, nonEmpty };
+}
+
 /** Markdown quotes (`> ` on each line of a GitHub comment's quoted block), in runs of two lines or more. */
 function unquote(lines: Line[]): void {
+  const quoted = (t: string) => t.charCodeAt(0) === 62 && (t.length === 1 || t.charCodeAt(1) === 32);
   let i = 0;
   while (i < lines.length) {
     let j = i;
-    while (j < lines.length && /^>(?: |$)/.test(lines[j]?.text ?? '')) j++;
+    while (j < lines.length && quoted(lines[j]?.text ?? '')) j++;
     if (j - i >= 2) for (let k = i; k < j; k++) {
       const l = lines[k];
       if (l) l.text = l.text.replace(/^> ?/, '');
@@ -57,36 +74,41 @@ function unquote(lines: Line[]): void {
   }
 }
 
-/** Removes a prefix from every line that has it, when most non-empty lines have one. */
-function stripIfCommon(lines: Line[], prefixOf: ((t: string) => string | null) | null, share = 0.6): void {
-  if (!prefixOf) return;
-  let nonEmpty = 0;
-  let withPrefix = 0;
-  for (const l of lines) {
-    if (l.text.trim() === '') continue;
-    nonEmpty++;
-    if (prefixOf(l.text)) withPrefix++;
+/**
+ * Removes a prefix from every line that has it, when most non-empty lines have one; says whether it did. Stops
+ * counting as soon as too many lines lack it.
+ */
+function stripIfCommon(lines: Line[], { blank, nonEmpty }: { blank: Uint8Array; nonEmpty: number }, prefixOf: ((t: string) => string | null) | null, share = 0.6): boolean {
+  if (!prefixOf) return false;
+  const needed = Math.max(2, nonEmpty * share);
+  let misses = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (blank[i] === 1) continue;
+    if (prefixOf(lines[i]?.text ?? '')) continue;
+    if (nonEmpty - ++misses < needed) return false;
   }
-  if (withPrefix < 2 || withPrefix < nonEmpty * share) return;
+  if (nonEmpty - misses < needed) return false;
   for (const l of lines) {
     const p = prefixOf(l.text);
     if (p) l.text = l.text.slice(p.length);
   }
+  return true;
 }
 
 /**
  * A prefix of one or two words that starts most lines (e.g. `kubectl logs` "pod container "):
  * only when the rest of those lines does not start the same way by itself.
  */
-function repeatedPrefix(lines: Line[]): ((t: string) => string | null) | null {
+function repeatedPrefix(lines: Line[], { blank, nonEmpty }: { blank: Uint8Array; nonEmpty: number }): ((t: string) => string | null) | null {
   const counts = new Map<string, number>();
-  let nonEmpty = 0;
-  for (const l of lines) {
-    if (l.text.trim() === '') continue;
-    nonEmpty++;
+  const needed = Math.max(2, nonEmpty * 0.6);
+  let misses = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (blank[i] === 1) continue;
     // Kubernetes-style names: lower case, with a dash (pod names end in a hash), then an optional container name.
-    const m = /^([a-z0-9][a-z0-9.]*(?:-[a-z0-9]+)+ (?:[a-z][a-z0-9-]* )?)(?=[{[A-Za-z])/.exec(l.text);
+    const m = /^([a-z0-9][a-z0-9.]*(?:-[a-z0-9]+)+ (?:[a-z][a-z0-9-]* )?)(?=[{[A-Za-z])/.exec(lines[i]?.text ?? '');
     if (m?.[1]) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+    else if (nonEmpty - ++misses < needed) return null;
   }
   let best: string | null = null;
   let bestCount = 0;
@@ -96,7 +118,7 @@ function repeatedPrefix(lines: Line[]): ((t: string) => string | null) | null {
       bestCount = c;
     }
   }
-  if (!best || bestCount < 2 || bestCount < nonEmpty * 0.6) return null;
+  if (!best || bestCount < needed) return null;
   // A date is content, not a collector's prefix.
   if (/^\d{4}-\d{2}-\d{2}/.test(best)) return null;
   const prefix = best;

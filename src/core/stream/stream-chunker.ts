@@ -27,6 +27,21 @@ export type StreamOptions = ChunkOptions & {
 
 const DEFAULT_WINDOW = 2 * 1024 * 1024;
 
+/**
+ * The raw text of lines `from`… of `text`, their line breaks as `\n`: what
+ * `text.split(/\r\n|\r|\n/).slice(from).join('\n')` gives, without splitting the window when it has no `\r`.
+ */
+function rawLinesFrom(text: string, from: number): string {
+  if (text.includes('\r')) return text.split(/\r\n|\r|\n/).slice(from).join('\n');
+  let at = 0;
+  for (let n = 0; n < from; n++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return '';
+    at = nl + 1;
+  }
+  return text.slice(at);
+}
+
 export function createStreamChunker(options: StreamOptions = {}): StreamChunker {
   const windowChars = Math.max(1024, options.windowChars ?? DEFAULT_WINDOW);
   const chunkOptions: ChunkOptions = { ...(options.chunkChars ? { chunkChars: options.chunkChars } : {}), ...(options.maxChunkChars ? { maxChunkChars: options.maxChunkChars } : {}) };
@@ -71,8 +86,7 @@ export function createStreamChunker(options: StreamOptions = {}): StreamChunker 
         continue;
       }
       // The last chunk is read again with what follows: its raw lines go back in front of the rest.
-      const raw = text.split(/\r\n|\r|\n/);
-      pending = raw.slice(last.start).join('\n') + rest;
+      pending = rawLinesFrom(text, last.start) + rest;
       base += last.start;
       if (keep === 0) break; // nothing could be given out yet: wait for more text
     }

@@ -17,6 +17,8 @@ const CLI_VERBS: Record<string, string> = {
 /** The resonate CLI's `Error: "<data>"` line, with the kind taken from the command line pasted before it. */
 export const cliErrorReader: Reader = {
   name: 'cli-error',
+  // read(): CLI_ERROR; see(): CLI_COMMAND.
+  markers: { texts: ['Error: "', 'resonate '] },
   start: (ctx) => {
     let cliKind: string | null = null;
     return {

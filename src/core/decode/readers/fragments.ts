@@ -1,4 +1,5 @@
 import type { Catalog, CatalogEntry } from '../../catalog/catalog-types';
+import { FEW_WORDS_SPAN } from './marker-gate';
 import { buildPhraseAutomaton, type PhraseAutomaton } from './phrase-automaton';
 import type { Read, ReadContext, Reader } from './reader';
 
@@ -19,8 +20,8 @@ type FragmentIndex = {
   byCode: Map<string, CatalogEntry[]>;
 };
 
-/** Lines longer than this are read on their first part only (a minified bundle, a base64 blob). */
-const MAX_LINE = 1000;
+/** Lines longer than this are read on their first part only (a minified bundle, a base64 blob); the gate's fewWordChars counts as far. */
+const MAX_LINE = FEW_WORDS_SPAN;
 /** A phrase must say this much to identify an error inside someone else's text. */
 const MIN_PHRASE = 14;
 /** What any HTTP stack or product could print: never a Resonate error by itself. */
@@ -278,6 +279,19 @@ function readPhrase(ctx: ReadContext, i: number, line: string): Read | null {
 /** Known messages inside other text, cut-off messages, code-only lines and docs links. */
 export const fragmentsReader: Reader = {
   name: 'fragments',
+  markers: {
+    texts: (catalog) => [
+      // A phrase, whole or cut off after CUT_KEY characters or more, holds its first CUT_KEY characters.
+      ...fragmentIndex(catalog).phrases.map((p) => p.text.slice(0, CUT_KEY)),
+      // DOCS_LINK's literal tests; CODE_IN_SHORT_LINE's `code`, CODE_ONLY's `STORE_` codes.
+      'rn8.io/e/',
+      'docs.resonatehq.io/',
+      'code',
+      'STORE_',
+    ],
+    // CODE_ONLY's other lines: `resonate status code` (18 word characters) and a code of at most 8 digits.
+    fewWordChars: 26,
+  },
   start: (ctx) => ({
     read: (i, text) => {
       const line = text.length > MAX_LINE ? text.slice(0, MAX_LINE) : text;

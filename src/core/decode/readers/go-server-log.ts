@@ -61,6 +61,7 @@ export function readSlog(rest: string, quotedMessage: boolean): { message: strin
 
 export const goServerLogReader: Reader = {
   name: 'go-server-log',
+  markers: { texts: ['ERROR', 'WARN'] },
   start: (ctx) => ({
     read: (i, t) => {
       if (!t.includes('ERROR') && !t.includes('WARN')) return null;

@@ -243,6 +243,8 @@ const CONTEXT = /resonate|rn8\.io|:800[12]\b|Networking\. /i;
 /** The reader: one line at a time; whether the paste shows Resonate is looked up once, on the first bare form. */
 export const httpClientReader: Reader = {
   name: 'http-client',
+  // read()'s first test, literal by literal.
+  markers: { texts: ['Error', 'JSON', 'Expecting value', 'HTTP ', 'Request failed', 'message='] },
   start: (ctx) => {
     let context: boolean | null = null;
     const hasContext = (): boolean => {

@@ -32,6 +32,8 @@ export function readHttpHead(lines: Line[], i: number): HttpHead | null {
  */
 export const httpResponseReader: Reader = {
   name: 'http-response',
+  // readHttpHead()'s literal test.
+  markers: { texts: ['HTTP/'] },
   start: (ctx) => {
     const plainMessages = plainBodyIndex(ctx.catalog);
     const { lines } = ctx;

@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION, idsOf, normalizeKind, readJson } from '../envelope';
 import type { RawFinding } from '../raw';
-import { createJsonScanner } from '../json-scan';
+import { createJsonScanner, opensObjectWithin, type ScanShare } from '../json-scan';
 import { readHttpHead } from './http-response';
 import type { Read, Reader } from './reader';
 
@@ -26,27 +26,42 @@ export type RecordReader = (value: unknown, line: number) => Read | null;
  */
 export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]): Reader => ({
   name: 'json-objects',
+  // read() starts at a `{` of the line; see() remembers an HTTP head (readHttpHead) or a REST request (LEGACY_REQUEST).
+  markers: { texts: ['{', 'HTTP/', 'GET /', 'POST /', 'PUT /', 'PATCH /', 'DELETE /'] },
   start: (ctx) => {
     const { lines } = ctx;
-    const text = lines.map((l) => l.text).join('\n');
-    const offsets: number[] = [];
-    let acc = 0;
-    for (const l of lines) {
-      offsets.push(acc);
-      acc += l.text.length + 1;
-    }
-    const lineAt = (offset: number): number => {
-      let lo = 0;
-      let hi = offsets.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((offsets[mid] ?? 0) <= offset) lo = mid;
-        else hi = mid - 1;
+    // Where each line starts in the lines joined by `\n`, computed as reading moves on.
+    const starts: number[] = [0];
+    const offsetOf = (i: number): number => {
+      for (let k = starts.length - 1; k < i; k++) starts.push((starts[k] ?? 0) + (lines[k]?.text.length ?? 0) + 1);
+      return starts[i] ?? 0;
+    };
+    // An object that closes on its line is read from the line; the whole text is joined only for one that goes on
+    // (a pretty-printed body), once. The scanners share their failed objects: either way reads the same.
+    const share: ScanShare = { base: 0, failed: [] };
+    let whole: { scanner: ReturnType<typeof createJsonScanner>; lineAt: (offset: number) => number } | null = null;
+    const wholeText = () => {
+      if (whole) return whole;
+      const offsets: number[] = [];
+      let acc = 0;
+      for (const l of lines) {
+        offsets.push(acc);
+        acc += l.text.length + 1;
       }
-      return lo;
+      const lineAt = (offset: number): number => {
+        let lo = 0;
+        let hi = offsets.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if ((offsets[mid] ?? 0) <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+        return lo;
+      };
+      whole = { scanner: createJsonScanner(lines.map((l) => l.text).join('\n'), share), lineAt };
+      return whole;
     };
 
-    const scanner = createJsonScanner(text);
     let pending: { request: Record<string, unknown>; line: number } | null = null;
     let legacyRequest: { method: string; path: string; body: unknown; line: number } | null = null;
     let http: { status: number; line: number; serverVersion?: string } | null = null;
@@ -65,16 +80,32 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
       const out: Read[] = [];
       let consumedTo = -1;
       let from = 0;
+      let lineScanner: ReturnType<typeof createJsonScanner> | null = null;
+      const base = offsetOf(i);
       while (from < t.length) {
         const p = t.indexOf('{', from);
         if (p < 0) break;
-        const start = (offsets[i] ?? 0) + p;
-        const { end, value } = scanner.read(start);
+        const opens = opensObjectWithin(t, p);
+        if (opens === false) {
+          from = p + 1;
+          continue;
+        }
+        const local = opens ? (lineScanner ??= createJsonScanner(t, { base, failed: share.failed })).read(p) : null;
+        let end: number;
+        let value: unknown;
+        let endLine = i;
+        if (local && local.end >= 0) {
+          end = base + local.end;
+          value = local.value;
+        } else {
+          const w = wholeText();
+          ({ end, value } = w.scanner.read(base + p));
+          if (value !== undefined) endLine = w.lineAt(end - 1);
+        }
         if (value === undefined) {
           from = p + 1;
           continue;
         }
-        const endLine = lineAt(end - 1);
         const span = { startLine: ctx.no(i), endLine: ctx.no(endLine) };
         let reading = readJson(value);
         if (reading === null || reading.type === 'text') {
@@ -118,7 +149,7 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
         }
         consumedTo = Math.max(consumedTo, endLine);
         if (endLine > i) break;
-        from = end - (offsets[i] ?? 0);
+        from = end - base;
       }
       return consumedTo >= 0 ? { raws: out, end: consumedTo } : null;
     };

@@ -16,6 +16,15 @@ const CONTEXT_LINES = 12;
  */
 export const nodeErrorReader: Reader = {
   name: 'node-error',
+  markers: {
+    texts: [
+      // readJsError() starts on node's `file.js:LINE` line (NODE_LOC) or on a header (headerAt: RESONATE_HDR, TIMEOUT_HDR, JS_HDR).
+      '.js:', '.mjs:', '.cjs:', '.ts:', '.mts:', '.cts:',
+      'ResonateError', 'ResonateTimeoutException', 'Error: ', 'Exception: ', 'Error [', 'Exception [',
+      // see(): REQUEST_FAILED and the logged operation.
+      'Request failed: ', '"kind":"',
+    ],
+  },
   start: (ctx) => {
     let requestFailed: { line: number; text: string } | null = null;
     let logged: { line: number; kind: string; corrId: string | null } | null = null;

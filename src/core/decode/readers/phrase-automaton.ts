@@ -27,7 +27,26 @@ export type PhraseAutomaton = {
   scan: (text: string, tailEnd?: number) => Scan;
 };
 
-export function buildPhraseAutomaton(phrases: readonly string[], startsOf: (i: number) => boolean = () => true): PhraseAutomaton {
+/** The compiled automaton: a full transition table over folded symbols, and what each state holds. */
+export type CompiledAutomaton = {
+  /** table[state * ALPHABET + symbol]: the next state. */
+  table: Int32Array;
+  states: number;
+  /** The failure link of each state (the longest proper tail of its path that is also a path of the trie). */
+  fail: Int32Array;
+  /** The length of each state's path. */
+  depth: Int32Array;
+  /** A phrase that may be cut whose start is this state's path, or −1. */
+  starter: Int32Array;
+  /** The phrases that end at each state (its own and, through the failure links, the shorter ones). */
+  out: number[][];
+};
+
+/** Characters are folded to 0..ALPHABET−1 (fold()); exported for the scanners built on the compiled table. */
+export { ALPHABET, fold };
+
+/** Builds the Aho–Corasick automaton of the phrases (see buildPhraseAutomaton, and the decoder's marker gate). */
+export function compileAutomaton(phrases: readonly string[], startsOf: (i: number) => boolean = () => true): CompiledAutomaton {
   // The trie: goto[state * ALPHABET + symbol], −1 for none.
   let capacity = 1024;
   let goto = new Int32Array(capacity * ALPHABET).fill(-1);
@@ -90,9 +109,13 @@ export function buildPhraseAutomaton(phrases: readonly string[], startsOf: (i: n
       }
     }
   }
+  return { table: goto.subarray(0, states * ALPHABET), states, fail, depth, starter, out };
+}
+
+export function buildPhraseAutomaton(phrases: readonly string[], startsOf: (i: number) => boolean = () => true): PhraseAutomaton {
+  const { table, states, fail, depth, starter, out } = compileAutomaton(phrases, startsOf);
   const hasOut = new Uint8Array(states);
   for (let s = 0; s < states; s++) hasOut[s] = (out[s]?.length ?? 0) > 0 ? 1 : 0;
-  const table = goto.subarray(0, states * ALPHABET);
 
   const none: readonly Hit[] = [];
   const openAt = (state: number): Scan['tail'] => {

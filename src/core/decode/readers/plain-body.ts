@@ -24,6 +24,8 @@ export function plainBodyIndex(catalog: Catalog): Map<string, PlainBody> {
 /** A server's plain-text body on a line of its own, known to the catalog by its whole text. */
 export const plainBodyReader: Reader = {
   name: 'plain-body',
+  // A line that is one of the bodies (its whole text, padding aside).
+  markers: { texts: (catalog) => [...plainBodyIndex(catalog).keys()] },
   start: (ctx) => {
     const index = plainBodyIndex(ctx.catalog);
     let longest = 0;

@@ -15,6 +15,8 @@ const ENUM_STATUS: Record<string, number> = { STORE_NOT_FOUND: 404, STORE_FORBID
 /** A Python traceback with its chained exceptions (`During handling…`, `The above exception…`). */
 export const pythonTracebackReader: Reader = {
   name: 'python-traceback',
+  // readTraceback() starts only on its header (TB_HDR).
+  markers: { texts: ['Traceback (most recent call last):'] },
   start: (ctx) => ({
     read: (i) => {
       const tb = readTraceback(ctx.lines, i);

@@ -31,9 +31,22 @@ export type ReaderInstance = {
   read: (i: number, text: string) => ReadResult | null;
 };
 
+/** A reader's markers: literal texts (static, or taken from the catalog), and a bound on a line's word characters. */
+export type Markers = {
+  texts: readonly string[] | ((catalog: Catalog) => readonly string[]);
+  /** Lines with at most this many word characters (`[A-Za-z0-9_]`) pass too, markers or not (a code on its own). */
+  fewWordChars?: number;
+};
+
 /** A reader of one shape of text (Python tracebacks, envelopes, server log lines…). */
 export type Reader = {
   /** Short, kebab-case, for tests and debugging. */
   name: string;
+  /**
+   * The gate (marker-gate.ts): texts, ASCII case aside, one of which is in every line this reader reads from or
+   * learns from (`see`); the reader is not called on other lines. Without markers it sees every line. They must be
+   * complete: a line the reader would read that holds none of them is a finding lost.
+   */
+  markers?: Markers;
   start: (ctx: ReadContext) => ReaderInstance;
 };

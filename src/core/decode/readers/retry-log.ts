@@ -285,6 +285,8 @@ export function readRetryRecord(value: unknown, line: number, tally?: RetryTally
 /** The reader: one retry line (plain or a one-line JSON record) at a time; the tally lives in the instance. */
 export const retryLogReader: Reader = {
   name: 'retry-log',
+  // parseRetryLine() and the JSON branch need /retr|reconnect/i; parseRemoteStoreLine() its own literal.
+  markers: { texts: ['retr', 'reconnect', 'from remote store: '] },
   start: (ctx) => {
     const tally = createRetryTally();
     return {

@@ -61,6 +61,16 @@ function rawOf(message: string, fields: Record<string, string>, line: number, le
 /** The Rust server's WARN/ERROR log lines and its `Fatal:` start-up line: a rejected request is a finding with its kind and status. */
 export const rustServerLogReader: Reader = {
   name: 'rust-server-log',
+  markers: {
+    texts: [
+      // LOG_LINE needs a level, FATAL its prefix.
+      'WARN', 'ERROR', 'Fatal: ',
+      // BARE_LINE's wordings.
+      'Request rejected', 'Request failed with internal error', 'Invalid request', 'Auth rejected:', 'Auth forbidden:', 'Readiness check failed:',
+      'Poll connection rejected:', 'Serialization failure (40001)', 'Background timeout processing failed:', 'Failed to take outgoing messages:',
+      'HTTP push delivery rejected', 'Poll send failed:',
+    ],
+  },
   start: (ctx) => ({
     read: (i, t) => {
       if (t.includes('resonate')) {

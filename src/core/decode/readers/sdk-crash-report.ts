@@ -50,6 +50,8 @@ function asCrash(raw: Read, version: string | undefined, source: Read['source'])
  */
 export const sdkCrashReportReader: Reader = {
   name: 'sdk-crash-report',
+  // CRASH_04, and issueBody()'s literal test.
+  markers: { texts: ['An unexpected error happened.', 'github.com/resonatehq/'] },
   start: (ctx) => ({
     read: (i, t) => {
       if (CRASH_04.test(t)) {

@@ -36,6 +36,8 @@ function readV07TaskFailed(text: string, line: number): Read | null {
 /** One-line SDK texts: Python log lines and reprs, TS log lines (`Encoding. … (See https://rn8.io/e/1106 …)`), networking warnings. */
 export const sdkLogLineReader: Reader = {
   name: 'sdk-log-line',
+  // readPythonLine (RESONATE_STR, RESONATE_REPR, V07_ERROR: `Resonate`/`resonate.error.`; its networking line), readV07TaskFailed, readTsLine (TS_LOG_LINE, its networking lines, headerAt's Resonate headers).
+  markers: { texts: ['Resonate', 'Networking. ', 'background task failed: ', 'rn8.io/e/'] },
   start: (ctx) => ({
     read: (i, t) => {
       const raw = readPythonLine(t, ctx.no(i)) ?? readV07TaskFailed(t, ctx.no(i)) ?? readTsLine(t, ctx.no(i));
