@@ -42,18 +42,13 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
     let whole: { scanner: ReturnType<typeof createJsonScanner>; lineAt: (offset: number) => number } | null = null;
     const wholeText = () => {
       if (whole) return whole;
-      const offsets: number[] = [];
-      let acc = 0;
-      for (const l of lines) {
-        offsets.push(acc);
-        acc += l.text.length + 1;
-      }
+      offsetOf(lines.length - 1);
       const lineAt = (offset: number): number => {
         let lo = 0;
-        let hi = offsets.length - 1;
+        let hi = starts.length - 1;
         while (lo < hi) {
           const mid = (lo + hi + 1) >> 1;
-          if ((offsets[mid] ?? 0) <= offset) lo = mid;
+          if ((starts[mid] ?? 0) <= offset) lo = mid;
           else hi = mid - 1;
         }
         return lo;
