@@ -2,6 +2,7 @@ import type { Catalog, CatalogEntry, RetryAdvice, Source, Verdict } from '../cat
 import type { Finding } from './finding';
 import { nearestEntries } from './nearest';
 import type { RawFinding } from './raw';
+import { retryNote } from './retry-series';
 
 type Compiled = { entry: CatalogEntry; re: RegExp | null; detailsRe: RegExp | null };
 export type Match = { entry: CatalogEntry; groups: Record<string, string>; score: number };
@@ -227,7 +228,8 @@ const HTTP_CLASS = (status: number | null): Verdict => (status !== null && statu
 export function diagnose(catalog: Catalog, raw: RawFinding): Finding | null {
   let match = matchEntry(catalog, raw);
   let source = raw.source;
-  const notes = [...(raw.notes ?? [])];
+  // A retry series' note comes first (the merger finds it there to renew it).
+  const notes = [...(raw.retries ? [retryNote(raw.retries)] : []), ...(raw.notes ?? [])];
   if (!match && (raw.source === 'python-sdk' || raw.source === 'ts-sdk') && raw.code === null && raw.name !== 'NetworkRetryWarning') {
     // An exception that passes through SDK frames but is not one the catalog knows: not a Resonate error.
     const unknown = matchEntry(catalog, { ...raw, source: 'unknown' });
@@ -357,6 +359,7 @@ export function diagnose(catalog: Catalog, raw: RawFinding): Finding | null {
     ...(nearest.length > 0 ? { nearest } : {}),
     mismatch: raw.mismatch ?? entry?.mismatch ?? null,
     notes,
+    ...(raw.retries ? { retries: { ...raw.retries, delays: [...raw.retries.delays] } } : {}),
     inferred,
     warning,
     incidental: entry?.incidental === true,

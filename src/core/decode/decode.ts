@@ -7,6 +7,7 @@ import { READERS } from './readers';
 import { markerGate } from './readers/marker-gate';
 import { applyRelease } from './release';
 import type { Read, ReadContext, ReaderInstance } from './readers/reader';
+import { mergeRetrySeries, retryNote } from './retry-series';
 
 /**
  * Reads every Resonate failure (and success envelope) in a pasted text and diagnoses it against the catalog.
@@ -150,7 +151,16 @@ export function createFindingMerger(options: { maxSpans?: number } = {}): Findin
       if (same.frames.length === 0) same.frames = f.frames;
       if (same.request === null) same.request = f.request;
       if (same.response === null) same.response = f.response;
-      for (const n of f.notes) if (!same.notes.includes(n)) same.notes.push(n);
+      let skip: string | undefined;
+      if (f.retries && same.retries) {
+        // One retry read in pieces: one series, and its note renewed where it stood.
+        const merged = mergeRetrySeries(same.retries, f.retries);
+        const at = same.notes.indexOf(retryNote(same.retries));
+        if (at >= 0) same.notes[at] = retryNote(merged);
+        same.retries = merged;
+        skip = retryNote(f.retries);
+      } else if (f.retries) same.retries = f.retries;
+      for (const n of f.notes) if (n !== skip && !same.notes.includes(n)) same.notes.push(n);
       return same;
     }
     const list = bySig.get(sig);

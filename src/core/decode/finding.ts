@@ -1,4 +1,5 @@
 import type { NearEntry } from './nearest';
+import type { RetrySeries } from './retry-series';
 import type { Source, Verdict } from '../catalog/catalog-types';
 
 /** A stack frame, Python or JavaScript. */
@@ -91,6 +92,8 @@ export type Finding = {
   request: unknown;
   /** The response envelope or error body, as parsed. */
   response: unknown;
+  /** A retry the SDK logged again and again: its tally (the first of `notes` is rendered from it). */
+  retries?: RetrySeries;
   /** How many times the paste holds this failure. */
   count: number;
   /** Where it was read (first occurrence), and every occurrence. */

@@ -6,7 +6,7 @@ import type { Finding } from './finding';
  */
 export type RawFinding = Pick<Finding, 'source' | 'code' | 'status' | 'kind' | 'message' | 'name' | 'span'> &
   Partial<
-    Pick<Finding, 'rawKind' | 'corrId' | 'ids' | 'versions' | 'frames' | 'userFrame' | 'chain' | 'wraps' | 'request' | 'response' | 'notes' | 'mismatch'>
+    Pick<Finding, 'rawKind' | 'corrId' | 'ids' | 'versions' | 'frames' | 'userFrame' | 'chain' | 'wraps' | 'request' | 'response' | 'notes' | 'mismatch' | 'retries'>
   > & {
     /** A raw finding for the cause, when the final error's verdict depends on it (Python ResonateShutdownError). */
     cause?: RawFinding;

@@ -18,7 +18,7 @@ const samples = fixtures.map((f) => f.input);
 
 /** What must not change: identity, counts and every occurrence, in rank order. */
 const shape = (findings: Finding[]) =>
-  findings.map((f) => ({ source: f.source, code: f.code, status: f.status, entry: f.entry, kind: f.kind, message: f.message, count: f.count, spans: f.spans }));
+  findings.map((f) => ({ source: f.source, code: f.code, status: f.status, entry: f.entry, kind: f.kind, message: f.message, count: f.count, spans: f.spans, notes: f.notes }));
 
 describe('every boundary the splitter may choose inside a shared fixture keeps its findings', () => {
   it.each(fixtures.map((f) => [f.id, f.input] as const))('%s', (_id, input) => {

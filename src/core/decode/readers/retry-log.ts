@@ -1,6 +1,7 @@
 import type { Source } from '../../catalog/catalog-types';
 import type { Wrapped } from '../finding';
 import { interpretTraceback, readTraceback } from '../python';
+import { mergeRetrySeries, retryNote, retrySeries, type RetrySeries } from '../retry-series';
 import type { Read, Reader } from './reader';
 
 /**
@@ -184,58 +185,33 @@ function toRead(r: RetryLine, line: number): Read {
   return raw;
 }
 
-function fmt(s: number): string {
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+/** The note of one line's retry facts, or null when it tells none. */
+function singleNote(r: RetryLine, line: number): string | null {
+  return r.attempt === undefined && r.delay === undefined ? null : retryNote(retrySeries(line, r.attempt, r.delay));
 }
-
-function singleNote(r: RetryLine): string | null {
-  if (r.attempt !== undefined && r.delay !== undefined) return `Attempt ${r.attempt} failed; the SDK tries again in ${fmt(r.delay)}.`;
-  if (r.attempt !== undefined) return `Attempt ${r.attempt}; the SDK is retrying.`;
-  if (r.delay !== undefined) return `The SDK tries again in ${fmt(r.delay)}.`;
-  return null;
-}
-
-type Series = { notes: string[]; index: number; count: number; first: number; last: number; minA?: number; maxA?: number; delays: number[] };
 
 /**
- * Collects the retry facts of repeated lines: the first line's raw carries one note that is rewritten as repeats come
- * (raws are diagnosed after the whole text is read), so a retry loop of 500 lines says "500 times, attempts 1–500".
+ * Collects the retry facts of repeated lines: the first line's raw carries the series (see RetrySeries), which grows as
+ * repeats come (raws are diagnosed after the whole text is read), so a retry loop of 500 lines says "500 times,
+ * attempts 1–500".
  */
 export type RetryTally = { add: (r: RetryLine, raw: Read) => void };
 
 export function createRetryTally(): RetryTally {
-  const series = new Map<string, Series>();
-  const summary = (s: Series, r: RetryLine): string => {
-    if (s.count === 1) return singleNote(r) ?? 'The SDK logged this retry once here.';
-    const parts = [`The SDK logged this retry ${s.count} times (lines ${s.first}–${s.last})`];
-    if (s.minA !== undefined && s.maxA !== undefined) parts.push(`attempts ${s.minA}–${s.maxA}`);
-    if (s.delays.length > 0) {
-      const first = s.delays[0] ?? 0;
-      const max = Math.max(...s.delays);
-      parts.push(first === max ? `back-off ${fmt(first)}` : `back-off ${fmt(first)} → ${fmt(max)}`);
-    }
-    return `${parts.join('; ')}.`;
-  };
+  const series = new Map<string, RetrySeries>();
   return {
     add: (r, raw) => {
       const key = `${r.source}\u0000${r.name}\u0000${r.message}`;
       const no = raw.span.startLine;
-      let s = series.get(key);
+      const one = retrySeries(no, r.attempt, r.delay);
+      const s = series.get(key);
       if (!s) {
-        const notes = raw.notes ?? [];
-        raw.notes = notes;
-        s = { notes, index: notes.length, count: 0, first: no, last: no, delays: [] };
-        notes.push('');
-        series.set(key, s);
+        raw.retries = one;
+        series.set(key, one);
+        return;
       }
-      s.count++;
-      s.last = no;
-      if (r.attempt !== undefined) {
-        s.minA = Math.min(s.minA ?? r.attempt, r.attempt);
-        s.maxA = Math.max(s.maxA ?? r.attempt, r.attempt);
-      }
-      if (r.delay !== undefined && s.delays.length < 64 && !s.delays.includes(r.delay)) s.delays.push(r.delay);
-      s.notes[s.index] = summary(s, r);
+      // In place: the first raw holds this object.
+      Object.assign(s, mergeRetrySeries(s, one));
     },
   };
 }
@@ -245,7 +221,7 @@ function finish(r: RetryLine, line: number, tally: RetryTally | undefined): Read
   const raw = toRead(r, line);
   if (tally) tally.add(r, raw);
   else {
-    const n = singleNote(r);
+    const n = singleNote(r, line);
     if (n) raw.notes = [n];
   }
   return raw;
