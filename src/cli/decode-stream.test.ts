@@ -11,7 +11,7 @@ import { decodeStream } from './decode-stream';
 
 const samples = readSharedFixtures().map((f) => f.input);
 const catalogJson: unknown = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/catalog.json'), 'utf8'));
-const shape = (findings: Finding[]) => findings.map((f) => ({ entry: f.entry, code: f.code, message: f.message, count: f.count, spans: f.spans }));
+const shape = (findings: Finding[]) => findings.map((f) => ({ entry: f.entry, code: f.code, message: f.message, count: f.count, spans: f.spans, notes: f.notes }));
 /** The text as a byte stream in pieces of `size` bytes, cut anywhere (inside a UTF-8 character too). */
 const bytes = (text: string, size: number) => {
   const buf = Buffer.from(text, 'utf8');
@@ -25,12 +25,12 @@ describe('decodeStream', () => {
   const whole = shape(decode(text, testCatalog));
 
   it('a byte stream gives what decode() gives on the whole text, on this thread', async () => {
-    expect(shape(await decodeStream(bytes(text, 7_001), testCatalog, { windowChars: 65_536, chunkChars: 8192 }))).toEqual(whole);
+    expect(shape(await decodeStream(bytes(text, 7_001), testCatalog, { windowBytes: 65_536, lookaheadBytes: 16_384, maxChunkChars: 16_384 }))).toEqual(whole);
   });
 
   it('a pool of worker threads gives the single-threaded result, in text order', async () => {
     const progress: number[] = [];
-    const pooled = await decodeStream(bytes(text, 50_000), testCatalog, { workers: 2, catalogJson, windowChars: 65_536, chunkChars: 8192, onProgress: (p) => progress.push(p.chunks) });
+    const pooled = await decodeStream(bytes(text, 50_000), testCatalog, { workers: 2, catalogJson, windowBytes: 16_384, lookaheadBytes: 8192, maxChunkChars: 8192, onProgress: (p) => progress.push(p.chunks) });
     expect(shape(pooled)).toEqual(whole);
     expect(progress.length).toBeGreaterThan(10);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
@@ -38,13 +38,13 @@ describe('decodeStream', () => {
 
   it('a worker that stops (out of memory, a crash) loses nothing: its chunks are decoded on this thread', async () => {
     const dies = new URL(`data:text/javascript,${encodeURIComponent("import { parentPort } from 'node:worker_threads'; parentPort.once('message', () => process.exit(1));")}`);
-    const pooled = await decodeStream(bytes(text, 50_000), testCatalog, { workers: 2, catalogJson, workerScript: dies, windowChars: 65_536, chunkChars: 8192 });
+    const pooled = await decodeStream(bytes(text, 50_000), testCatalog, { workers: 2, catalogJson, workerScript: dies, windowBytes: 65_536, lookaheadBytes: 16_384, maxChunkChars: 16_384 });
     expect(shape(pooled)).toEqual(whole);
   }, 60_000);
 
   it('keeps at most maxSpans spans per finding, and the exact count', async () => {
     const line = '{"kind":"promise.get","head":{"corrId":"c1","status":404,"version":"2026-04-01"},"data":"Promise not found"}\n';
-    const [f] = await decodeStream(bytes(line.repeat(500), 4096), testCatalog, { maxSpans: 10, windowChars: 8192, chunkChars: 2048 });
+    const [f] = await decodeStream(bytes(line.repeat(500), 4096), testCatalog, { maxSpans: 10, windowBytes: 8192, lookaheadBytes: 2048, maxChunkChars: 2048 });
     expect(f?.count).toBe(500);
     expect(f?.spans).toHaveLength(10);
   });

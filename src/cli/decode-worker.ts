@@ -1,24 +1,21 @@
 /**
- * One worker of the CLI's decode pool (decode-pool.ts): decodes chunks of normalized lines against the catalog it
- * was started with, and posts their findings back. The same diagnoseLines() as a single-threaded run.
+ * One worker of the CLI's decode pool (decode-stream.ts): decodes windows of a streamed text from their bytes
+ * against the catalog it was started with, and posts what they gave back. The same decodeWindow() as a
+ * single-threaded run.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseCatalog } from '../core/catalog/parse-catalog';
-import { diagnoseLines } from '../core/decode/decode';
-import type { Line } from '../core/decode/raw';
+import { decodeWindow, type ByteWindow } from '../core/stream/byte-windows';
 
-type Job = { id: number; lines: Line[] };
+type Job = { id: number; window: ByteWindow };
+const data = workerData as { catalog: unknown; limits?: { maxChunkChars?: number } };
 
-const parsed = parseCatalog((workerData as { catalog: unknown }).catalog);
+const parsed = parseCatalog(data.catalog);
 parentPort?.on('message', (job: Job) => {
   if (!parsed.ok) {
     parentPort?.postMessage({ id: job.id, error: `bad catalog: ${parsed.error}` });
     return;
   }
-  try {
-    parentPort?.postMessage({ id: job.id, findings: diagnoseLines(job.lines, parsed.catalog) });
-  } catch (e) {
-    // A reader bug: this chunk gives no findings, as decode() would give none.
-    parentPort?.postMessage({ id: job.id, findings: [], error: e instanceof Error ? e.message : String(e) });
-  }
+  // decodeWindow never throws: a reader bug gives the window no findings, as decode() would give none.
+  parentPort?.postMessage({ id: job.id, result: decodeWindow(job.window, parsed.catalog, data.limits ?? {}) });
 });

@@ -125,6 +125,24 @@ export function safeBoundaries(lines: readonly Line[]): Array<{ line: number; ki
   return out;
 }
 
+/**
+ * The first line at or after `from` before which a chunk may start, judged from lines `floor`… only, as
+ * splitIntoChunks judges a boundary inside a chunk that starts at `floor`. Null when none comes within `maxChars`
+ * characters of `from`, or before the lines end. Two readers of the same lines from the same floor agree on it,
+ * whatever follows or precedes them (the streamed decoder's windows rely on this).
+ */
+export function firstBoundary(lines: readonly Line[], from: number, floor: number, maxChars: number): number | null {
+  const blocked = new Blocked();
+  for (let i = Math.max(0, floor); i < from; i++) blocked.see(lines, i);
+  let chars = 0;
+  for (let i = Math.max(0, from); i < lines.length && chars <= maxChars; i++) {
+    if (blocked.allows(i) && boundaryKind(lines, i, floor) !== null) return i;
+    blocked.see(lines, i);
+    chars += (lines[i]?.text.length ?? 0) + 1;
+  }
+  return null;
+}
+
 /** Spans of lines where the decoder reads far ahead (the shutdown banner, a pytest section): no boundary inside. */
 class Blocked {
   private until = -1;
