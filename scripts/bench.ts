@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes=1,10,50 --runs=3 --no-single --json --adversarial]
+ * npm run bench [-- --sizes=1,10,50 --runs=3 --no-single --json --adversarial --stream-mb=300 --errors-mb=50 --no-stream]
  *
  * Generates mixed logs of 1, 10 and 50 MB from the shared fixtures (../shared/fixtures/*.jsonl, their pasted
  * inputs interleaved with INFO lines in the Python, Go, Rust and TS SDK formats and JSON log lines), decodes
@@ -8,6 +8,10 @@
  *   records; extracted beforehand, so only JSON.parse is timed),
  * - decode() of the whole text in one call,
  * - grouping the findings with the log's timestamps (what the worker does before its `done` message).
+ *
+ * Then the command on big logs (scripts/bench-stream.ts): a noise-heavy log of 300 MB and a log where every line is
+ * an error, each decoded by the built command beside its baseline (a plain Node streaming pass; JSON.parse of the
+ * JSON lines), with each process's peak memory. `npm run bench` builds the page and the package first.
  *
  * Then hostile pastes (src/testing/adversarial.ts) of 100 KB and 1 MB, each decoded in one call: the budget is
  * 100 ms per 100 KB on every shape (the exit code is 1 past it). --adversarial runs only that part.
@@ -27,14 +31,15 @@ import { splitLogLines } from '../src/core/triage/timestamps';
 import { ADVERSARIAL_SHAPES } from '../src/testing/adversarial';
 import { generateMixedLog } from '../src/testing/mixed-log';
 import { readSharedFixtures, sharedDir } from '../src/testing/shared-fixtures';
+import { benchStream } from './bench-stream';
 import { pageWeight } from './page-weight';
 
 const MB = 1024 * 1024;
 
-type Args = { sizes: number[]; runs: number | null; single: boolean; json: boolean; adversarialOnly: boolean };
+type Args = { sizes: number[]; runs: number | null; single: boolean; json: boolean; adversarialOnly: boolean; stream: boolean; streamMB: number; errorsMB: number };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1, 10, 50], runs: null, single: true, json: false, adversarialOnly: false };
+  const args: Args = { sizes: [1, 10, 50], runs: null, single: true, json: false, adversarialOnly: false, stream: true, streamMB: 300, errorsMB: 50 };
   for (const a of argv) {
     const [key, value] = a.split('=');
     if (key === '--sizes' && value) args.sizes = value.split(',').map(Number).filter((n) => n > 0);
@@ -42,6 +47,9 @@ function parseArgs(argv: string[]): Args {
     else if (key === '--no-single') args.single = false;
     else if (key === '--json') args.json = true;
     else if (key === '--adversarial') args.adversarialOnly = true;
+    else if (key === '--no-stream') args.stream = false;
+    else if (key === '--stream-mb' && value) args.streamMB = Math.max(1, Number(value));
+    else if (key === '--errors-mb' && value) args.errorsMB = Math.max(1, Number(value));
   }
   return args;
 }
@@ -227,7 +235,7 @@ function benchAdversarial(catalog: Parameters<typeof decode>[1]): boolean {
   return within;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const catalogPath = resolve(import.meta.dirname, '../public/catalog.json');
   const parsed = parseCatalog(JSON.parse(readFileSync(catalogPath, 'utf8')));
@@ -272,7 +280,8 @@ function main(): void {
       ? `\nPage weight (dist/, gzip): ${kb(weight.gzipBytes)} of JavaScript before the page can diagnose (entry + ${weight.scripts - 1} preloads; budget 150 KB, 277 KB when the catalog was bundled), the catalog fetched beside it: ${kb(weight.catalogGzipBytes)}.`
       : '\nPage weight: no build in dist/ (run `npm run build` first).',
   );
+  if (args.stream) await benchStream({ mb: args.streamMB, errorsMB: args.errorsMB });
   if (!benchAdversarial(catalog)) process.exitCode = 1;
 }
 
-main();
+void main();
