@@ -1,7 +1,7 @@
 import catalogJson from '../public/catalog.json' with { type: 'json' };
 import type { Catalog } from '../src/core/catalog/catalog-types';
 import { parseCatalog } from '../src/core/catalog/parse-catalog';
-import { decodeChunked } from '../src/core/triage/chunked-decoder';
+import { decode } from '../src/core/decode/decode';
 import { groupFindings, type Group } from '../src/core/triage/group';
 import { splitLogLines } from '../src/core/triage/timestamps';
 import { generateMixedLog } from '../src/testing/mixed-log';
@@ -25,7 +25,7 @@ export function mixedLog(chars: number, seed = 11): string {
 
 /** The groups the page should show for `text`, with the log's times. */
 export function expectedGroups(text: string): Group[] {
-  return groupFindings(decodeChunked(text, catalog), splitLogLines(text));
+  return groupFindings(decode(text, catalog), splitLogLines(text));
 }
 
 /** "12,345". */

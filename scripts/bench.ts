@@ -3,7 +3,7 @@
  *
  * Generates mixed logs of 1, 10 and 50 MB from the shared fixtures (../shared/fixtures/*.jsonl, their pasted
  * inputs interleaved with INFO lines in the Python, Go, Rust and TS SDK formats and JSON log lines), decodes
- * each with the chunked decoder, and prints decode time and throughput beside, in the same run:
+ * each as the page's worker decodes it (byte windows), and prints decode time and throughput beside, in the same run:
  * - JSON.parse of the same JSON (every `{…}` of every line that is JSON: the one-line envelopes and the JSON log
  *   records; extracted beforehand, so only JSON.parse is timed),
  * - decode() of the whole text in one call,
@@ -25,7 +25,7 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { parseCatalog } from '../src/core/catalog/parse-catalog';
 import { decode } from '../src/core/decode/decode';
-import { createChunkedDecoder } from '../src/core/triage/chunked-decoder';
+import { createStreamDecoder } from '../src/core/stream/stream-decoder';
 import { groupFindings } from '../src/core/triage/group';
 import { splitLogLines } from '../src/core/triage/timestamps';
 import { ADVERSARIAL_SHAPES } from '../src/testing/adversarial';
@@ -123,17 +123,24 @@ function benchOne(sizeMB: number, runs: number, single: boolean, samples: string
   let prepareMs = 0;
   let longestChunkMs = 0;
   let chunks = 0;
+  // The page's path: the text as UTF-8 bytes in 1 MiB pieces (as the page posts them), decoded window by window.
   const chunked = timed(runs, () => {
     const t0 = performance.now();
-    const decoder = createChunkedDecoder(log.text, catalog);
+    const encoded = new TextEncoder().encode(log.text);
     prepareMs = performance.now() - t0;
-    chunks = decoder.total;
+    const decoder = createStreamDecoder(catalog);
+    chunks = 0;
     longestChunkMs = 0;
-    for (;;) {
-      const s = performance.now();
-      const step = decoder.next();
-      if (!step) break;
-      longestChunkMs = Math.max(longestChunkMs, performance.now() - s);
+    for (let at = 0; ; at += MB) {
+      if (at < encoded.length) decoder.push(encoded.subarray(at, at + MB));
+      else decoder.end();
+      for (;;) {
+        const s = performance.now();
+        if (!decoder.step()) break;
+        chunks++;
+        longestChunkMs = Math.max(longestChunkMs, performance.now() - s);
+      }
+      if (at >= encoded.length) break;
     }
     return decoder.findings();
   });
@@ -176,13 +183,13 @@ function table(rows: Row[]): string {
     'Log',
     'Lines',
     'Inserted errors',
-    'Chunks',
+    'Windows',
     'Findings (groups)',
     'Occurrences',
-    'Chunked decode',
+    'Window decode (page)',
     'MB/s',
-    'Normalize + split',
-    'Longest chunk',
+    'UTF-8 encode',
+    'Longest window',
     'Group + times',
     'decode() in one call',
     'JSON.parse of the same JSON',
@@ -266,9 +273,9 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      'Chunked decode: createChunkedDecoder (normalize the whole text, split into ~256 KB chunks at safe boundaries),',
-      'then every chunk decoded and merged. "Longest chunk" bounds how long a cancel waits in the worker.',
-      '"decode() in one call" reads the same text without chunks; "differs" would mean a block crossed a boundary.',
+      'Window decode: the page worker\'s path (createStreamDecoder): the text as UTF-8 bytes in 1 MiB pieces, cut into',
+      'byte windows at line breaks, each decoded and merged in text order. "Longest window" bounds how long a cancel waits.',
+      '"decode() in one call" reads the same text without windows; "differs" would mean the two disagree (a bug).',
       'Browser longest main-thread task while a 10 MB paste is decoded: not measured here (needs the page); the UI',
       "phase measures it in Playwright with PerformanceObserver({ type: 'longtask', buffered: true }) around a 10 MB paste.",
     ].join('\n'),

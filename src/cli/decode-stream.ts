@@ -62,6 +62,8 @@ function poolDecoder(size: number, catalogJson: unknown, catalog: Catalog, limit
   type Job = { window: ByteWindow; worker: number; done: (result: WindowResult) => void };
   const jobs = new Map<number, Job>();
   const alive: boolean[] = [];
+  // Windows each worker holds.
+  const load: number[] = Array.from({ length: size }, () => 0);
   const inline = (job: Job) => job.done(decodeWindow(job.window, catalog, limits));
   const workers = Array.from({ length: size }, (_, index) => {
     const w = new Worker(url, { workerData: { catalog: catalogJson, limits }, resourceLimits: WORKER_LIMITS });
@@ -70,6 +72,7 @@ function poolDecoder(size: number, catalogJson: unknown, catalog: Catalog, limit
       const job = jobs.get(m.id);
       if (!job) return;
       jobs.delete(m.id);
+      load[index] = (load[index] ?? 1) - 1;
       // A worker that could not decode (a bad catalog) loses nothing either: the window is decoded here.
       if (m.result) job.done(m.result);
       else inline(job);
@@ -94,11 +97,13 @@ function poolDecoder(size: number, catalogJson: unknown, catalog: Catalog, limit
     decode: (window) =>
       new Promise((resolve) => {
         const id = next++;
-        const live = alive.flatMap((a, i) => (a ? [i] : []));
-        const worker = live[id % Math.max(1, live.length)];
+        // The live worker with the fewest windows in hand (round robin would leave one idle behind a slow window).
+        let worker: number | undefined;
+        for (let i = 0; i < alive.length; i++) if (alive[i] && (worker === undefined || (load[i] ?? 0) < (load[worker] ?? 0))) worker = i;
         const job: Job = { window, worker: worker ?? -1, done: resolve };
         if (worker === undefined || closing) return inline(job);
         jobs.set(id, job);
+        load[worker] = (load[worker] ?? 0) + 1;
         // The window's bytes are copied, not moved: should the worker stop, they are decoded here.
         workers[worker]?.postMessage({ id, window });
       }),
@@ -114,7 +119,7 @@ function poolDecoder(size: number, catalogJson: unknown, catalog: Catalog, limit
  * Decodes a text read as a stream (a file, standard input), window by window (core/stream/byte-windows.ts), on a
  * pool of worker threads when asked. Each window is decoded from its bytes on whichever thread takes it (UTF-8,
  * normalizing, reading: this thread only cuts bytes at line breaks), and the results are merged in text order,
- * so the result is the single-threaded one, and what decode() gives on the whole text. At most `2 × workers`
+ * so the result is the single-threaded one, and what decode() gives on the whole text. At most `4 × workers`
  * windows are in flight, so reading waits for decoding and memory stays bounded whatever the input's size.
  */
 export async function decodeStream(input: AsyncIterable<Uint8Array | string>, catalog: Catalog, options: DecodeStreamOptions = {}): Promise<Finding[]> {
@@ -125,7 +130,8 @@ export async function decodeStream(input: AsyncIterable<Uint8Array | string>, ca
   const inline = inlineDecoder(catalog, limits);
   let pool: Decoder | null = canPool && !auto ? poolDecoder(size, options.catalogJson, catalog, limits, options.workerScript) : null;
   const threshold = options.autoBytes ?? 8 * 1024 * 1024;
-  const inFlight = Math.max(2, size * 2);
+  // Windows decoded or queued at once: enough that no worker waits while the oldest window is still being read.
+  const inFlight = Math.max(2, size * 4);
   const windower = createByteWindower(options);
   const findings = createFindingMerger(options.maxSpans !== undefined ? { maxSpans: options.maxSpans } : {});
   const windows = createWindowMerger((f) => findings.add(f));

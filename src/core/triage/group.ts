@@ -1,7 +1,7 @@
 import type { Source, Verdict } from '../catalog/catalog-types';
 import type { Finding, Span } from '../decode/finding';
 import { timeOfSpan, timeRange } from './timestamps';
-import type { LogTime } from './timestamps';
+import type { LogLines, LogTime } from './timestamps';
 
 /** A retry verdict, or `n/a` for a success. */
 export type GroupVerdict = Verdict | 'n/a';
@@ -67,7 +67,7 @@ const pushNew = <T>(list: T[], value: T | null | undefined): void => {
  * sources, retry verdicts, instances and, when `lines` (splitLogLines of the text) are given, the first and
  * last time the log shows them. Most important first, then most frequent, then first in the text.
  */
-export function groupFindings(findings: readonly Finding[], lines?: readonly string[]): Group[] {
+export function groupFindings(findings: readonly Finding[], lines?: LogLines): Group[] {
   const byKey = new Map<string, Group>();
   for (const f of findings) {
     const key = groupKey(f);

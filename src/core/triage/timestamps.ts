@@ -29,6 +29,9 @@ const MIN_MS = 946684800000;
 const MAX_MS = 4102444800000;
 
 /** Splits a text into lines the way the decoder numbers them (ANSI escapes removed; CRLF, CR and LF). */
+/** A log's lines, 0-based (splitLogLines gives an array; a streamed log gives them from its bytes). */
+export type LogLines = Pick<readonly string[], 'length' | 'at'>;
+
 export function splitLogLines(text: string): string[] {
   return stripAnsi(text).split(/\r\n|\r|\n/);
 }
@@ -94,17 +97,17 @@ const LOOK_INSIDE = 12;
  * (the log record a traceback or a response body follows), else a timestamp further down the span.
  * `lines` are the whole text's lines (splitLogLines), index 0 being line 1.
  */
-export function timeOfSpan(lines: readonly string[], span: Span): LogTime | null {
+export function timeOfSpan(lines: LogLines, span: Span): LogTime | null {
   const first = span.startLine - 1;
-  const own = readLogTime(lines[first] ?? '');
+  const own = first >= 0 ? readLogTime(lines.at(first) ?? '') : null;
   if (own) return own;
   for (let k = first - 1; k >= 0 && k >= first - LOOK_BEHIND; k--) {
-    const t = readLogTime(lines[k] ?? '');
+    const t = readLogTime(lines.at(k) ?? '');
     if (t) return t;
   }
   const last = Math.min(span.endLine - 1, first + LOOK_INSIDE, lines.length - 1);
-  for (let k = first + 1; k <= last; k++) {
-    const t = readLogTime(lines[k] ?? '');
+  for (let k = Math.max(0, first + 1); k <= last; k++) {
+    const t = readLogTime(lines.at(k) ?? '');
     if (t) return t;
   }
   return null;
@@ -123,7 +126,7 @@ export function timeRange(times: Iterable<LogTime | null>): { first: LogTime | n
 }
 
 /** When a finding was first and last seen: the earliest and latest time of its occurrences. */
-export function timesOfFinding(lines: readonly string[], finding: Pick<Finding, 'spans'>): { first: LogTime | null; last: LogTime | null } {
+export function timesOfFinding(lines: LogLines, finding: Pick<Finding, 'spans'>): { first: LogTime | null; last: LogTime | null } {
   return timeRange(finding.spans.map((span) => timeOfSpan(lines, span)));
 }
 

@@ -3,7 +3,9 @@ import catalogJson from '../../../public/catalog.json';
 import { parseCatalog } from '../catalog/parse-catalog';
 import { generateMixedLog } from '../../testing/mixed-log';
 import { readSharedFixtures } from '../../testing/shared-fixtures';
-import { decodeChunked } from './chunked-decoder';
+import { decode } from '../decode/decode';
+import { groupFindings } from './group';
+import { splitLogLines } from './timestamps';
 import { createDecodeWorkerState, handleWorkerMessage } from './worker-protocol';
 import type { DecodeResponse, DecodeWorkerDeps } from './worker-protocol';
 
@@ -11,7 +13,8 @@ const parsed = parseCatalog(catalogJson);
 if (!parsed.ok) throw new Error(parsed.error);
 const catalog = parsed.catalog;
 const { text } = generateMixedLog({ samples: readSharedFixtures().map((f) => f.input), targetChars: 60_000, seed: 3, errorRate: 0.1 });
-const options = { chunkChars: 4096 };
+const options = { windowBytes: 4096, lookaheadBytes: 2048 };
+const shape = (findings: { entry: string | null; count: number; spans: unknown; notes: string[] }[]) => findings.map((f) => [f.entry, f.count, f.spans, f.notes]);
 
 /** A fake worker: messages are cloned as postMessage would clone them; time moves 10 ms per call. */
 function harness(extra: Partial<DecodeWorkerDeps> = {}) {
@@ -38,10 +41,51 @@ describe('handleWorkerMessage', () => {
     expect(progress.map((m) => m.done)).toEqual([...progress.map((m) => m.done)].sort((a, b) => a - b));
     if (done?.type !== 'done') throw new Error(`expected done, got ${done?.type}`);
     expect(done.id).toBe(1);
-    expect(done.findings.map((f) => [f.entry, f.count])).toEqual(decodeChunked(text, catalog, options).map((f) => [f.entry, f.count]));
+    expect(shape(done.findings)).toEqual(shape(decode(text, catalog)));
+    expect(done.total).toBe(text.length);
     expect(done.groups.reduce((n, g) => n + g.count, 0)).toBe(done.findings.reduce((n, f) => n + f.count, 0));
     expect(done.groups.some((g) => g.first !== null)).toBe(true);
     expect(state.current).toBeNull();
+  });
+
+  it('reads a text sent as bytes in pieces cut anywhere, even inside a character, as the whole text', async () => {
+    const emoji = `${text.slice(0, 30_000)}\nERROR 🚀 deploy 🚀🚀\r\n${text.slice(30_000)}`;
+    const whole = harness();
+    await handleWorkerMessage(whole.state, { type: 'start', id: 1, text: emoji, catalog, options }, whole.deps);
+    const { messages, deps, state } = harness();
+    await handleWorkerMessage(state, { type: 'start', id: 2, total: emoji.length, catalog, options }, deps);
+    const bytes = new TextEncoder().encode(emoji);
+    const rocket = bytes.indexOf(0xf0);
+    const cuts = [0, 7, rocket + 1, rocket + 2, rocket + 5, 41_000, bytes.length];
+    const sent: Promise<void>[] = [];
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      sent.push(handleWorkerMessage(state, { type: 'piece', id: 2, bytes: bytes.slice(cuts[k], cuts[k + 1]), chars: k === cuts.length - 2 ? emoji.length : 0 }, deps));
+    }
+    sent.push(handleWorkerMessage(state, { type: 'end', id: 2 }, deps));
+    await Promise.all(sent);
+    const a = whole.messages.at(-1);
+    const b = messages.at(-1);
+    if (a?.type !== 'done' || b?.type !== 'done') throw new Error('expected two done');
+    expect(shape(b.findings)).toEqual(shape(a.findings));
+    expect(b.groups).toEqual(a.groups);
+    expect(b.groups).toEqual(groupFindings(decode(emoji, catalog), splitLogLines(emoji)));
+    expect(b.total).toBe(emoji.length);
+  });
+
+  it('stops at once a run that waits for its next piece', async () => {
+    const { messages, deps, state } = harness();
+    await handleWorkerMessage(state, { type: 'start', id: 3, total: 5_000_000, catalog }, deps);
+    await handleWorkerMessage(state, { type: 'piece', id: 3, bytes: new TextEncoder().encode(text.slice(0, 10_000)), chars: 10_000 }, deps);
+    await handleWorkerMessage(state, { type: 'cancel', id: 3 }, deps);
+    expect(messages.at(-1)).toEqual({ type: 'cancelled', id: 3 });
+    expect(state).toEqual({ current: null, cancelled: new Set() });
+  });
+
+  it('ignores the pieces of a run it no longer runs', async () => {
+    const { messages, deps, state } = harness();
+    await handleWorkerMessage(state, { type: 'piece', id: 7, bytes: new TextEncoder().encode('Promise not found'), chars: 17 }, deps);
+    await handleWorkerMessage(state, { type: 'end', id: 7 }, deps);
+    expect(messages).toEqual([]);
   });
 
   it('posts progress at most every progressIntervalMs', async () => {
@@ -50,7 +94,7 @@ describe('handleWorkerMessage', () => {
     expect(messages.map((m) => m.type)).toEqual(['progress', 'done']);
   });
 
-  it('stops between chunks when cancelled', async () => {
+  it('stops between windows when cancelled', async () => {
     let pauses = 0;
     const { messages, deps, state } = harness();
     deps.yieldToEventLoop = async () => {
@@ -59,7 +103,11 @@ describe('handleWorkerMessage', () => {
     await handleWorkerMessage(state, { type: 'start', id: 1, text, catalog, options }, deps);
     expect(messages.at(-1)).toEqual({ type: 'cancelled', id: 1 });
     expect(messages.some((m) => m.type === 'done')).toBe(false);
-    expect(messages.filter((m) => m.type === 'progress').length).toBe(3);
+    // It read no further: a whole run posts many more progress messages.
+    const full = harness();
+    await handleWorkerMessage(full.state, { type: 'start', id: 1, text, catalog, options }, full.deps);
+    expect(messages.filter((m) => m.type === 'progress').length).toBeLessThanOrEqual(3);
+    expect(full.messages.filter((m) => m.type === 'progress').length).toBeGreaterThan(5);
     expect(state).toEqual({ current: null, cancelled: new Set() });
   });
 
@@ -83,6 +131,7 @@ describe('handleWorkerMessage', () => {
     ['no id', { type: 'start', text: 'x', catalog }, null, 'numeric id'],
     ['an unknown type', { type: 'pause', id: 4 }, 4, 'unknown message type'],
     ['no text', { type: 'start', id: 5, catalog }, 5, 'text must be a string'],
+    ['a piece without bytes', { type: 'piece', id: 5, text: 'x', chars: 1 }, 5, 'piece: bytes must be a Uint8Array'],
     ['a bad catalog', { type: 'start', id: 6, text: 'x', catalog: { entries: 'no' } }, 6, 'bad catalog'],
   ])('answers %s with an error', async (_name, message, id, error) => {
     const { messages, deps, state } = harness();

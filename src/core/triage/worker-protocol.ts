@@ -1,11 +1,10 @@
 import type { Catalog } from '../catalog/catalog-types';
 import { parseCatalog } from '../catalog/parse-catalog';
 import type { Finding } from '../decode/finding';
-import { createChunkedDecoder } from './chunked-decoder';
-import type { ChunkOptions } from './chunks';
+import { createByteLines, type ByteLines } from '../stream/byte-lines';
+import { createStreamDecoder, type StreamDecoder, type StreamDecoderOptions } from '../stream/stream-decoder';
 import { groupFindings } from './group';
 import type { Group } from './group';
-import { splitLogLines } from './timestamps';
 
 /**
  * The decode worker's protocol and loop, without the Worker itself, so it runs (and is tested) in Node.
@@ -15,19 +14,34 @@ import { splitLogLines } from './timestamps';
  *   self.onmessage = (e) => void handleWorkerMessage(state, e.data, { post: (m) => self.postMessage(m) });
  *
  * Every run has an id chosen by the page; a response carries the id of its run, so the page drops the
- * messages of a run it has cancelled or replaced.
+ * messages of a run it has cancelled or replaced. A long text comes as UTF-8 bytes in pieces (`start` with its
+ * size, `piece` after `piece`, `end`), each moved, not copied (posting a 100 MB string blocks the page for a
+ * second). The worker decodes them as the CLI decodes a file, in byte windows (core/stream), as they come in.
  */
+
+/** How a run's text is cut into windows (see WindowOptions; the defaults are the CLI's). */
+export type DecodeOptions = Pick<StreamDecoderOptions, 'windowBytes' | 'lookaheadBytes' | 'maxChunkChars'>;
 
 /** Page → worker. */
 export type DecodeRequest =
-  /** Decode `text`; a new start replaces the run in progress. */
-  | { type: 'start'; id: number; text: string; catalog: Catalog; options?: ChunkOptions }
-  /** Stop run `id` at the next chunk boundary. */
+  /**
+   * A new run (it replaces the one in progress): the whole `text`, or, without it, a text of `total`
+   * characters in `piece` messages, then `end`.
+   */
+  | { type: 'start'; id: number; catalog: Catalog; text?: string; total?: number; options?: DecodeOptions }
+  /** The next bytes (UTF-8) of run `id`'s text, and how many characters they are (for the progress). */
+  | { type: 'piece'; id: number; bytes: Uint8Array; chars: number }
+  /** Run `id`'s text has no more pieces. */
+  | { type: 'end'; id: number }
+  /** Stop run `id` at the next window. */
   | { type: 'cancel'; id: number };
 
 /** Worker → page. */
 export type DecodeResponse =
-  /** The findings so far (merged, ranked): first with done 0 as soon as the chunks are known, then at most every `progressIntervalMs`. */
+  /**
+   * The findings so far (merged, ranked), and how many of the text's `total` characters were read: first with
+   * done 0 when the run starts, then at most every `progressIntervalMs`.
+   */
   | { type: 'progress'; id: number; done: number; total: number; findings: Finding[] }
   /** The findings of the whole text, and the summary groups with the times read off the log. */
   | { type: 'done'; id: number; total: number; findings: Finding[]; groups: Group[]; elapsedMs: number }
@@ -36,15 +50,32 @@ export type DecodeResponse =
   /** A request the worker could not run; id is null when the request had none. */
   | { type: 'error'; id: number | null; error: string };
 
+type Run = {
+  id: number;
+  total: number;
+  decoder: StreamDecoder;
+  /** The pieces not yet given to the decoder. */
+  queue: Array<{ bytes: Uint8Array; chars: number }>;
+  /** The text's lines, for the times of the final groups (read off the lines the findings name). */
+  lines: ByteLines;
+  /** Characters given to the decoder. */
+  read: number;
+  ended: boolean;
+  started: number;
+  lastPost: number;
+  /** The loop that decodes the run, while it runs. */
+  draining: Promise<void> | null;
+};
+
 export type DecodeWorkerState = {
   /** The run in progress, if any. */
-  current: number | null;
+  current: Run | null;
   cancelled: Set<number>;
 };
 
 export type DecodeWorkerDeps = {
   post: (message: DecodeResponse) => void;
-  /** Lets the cancel messages in between chunks (default: a 0 ms timeout). */
+  /** Lets the next pieces and a cancel in between windows (default: a 0 ms timeout). */
   yieldToEventLoop?: () => Promise<void>;
   now?: () => number;
   /** Least time between two progress messages (default 50 ms). */
@@ -57,30 +88,44 @@ export function createDecodeWorkerState(): DecodeWorkerState {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isSize = (v: unknown): v is number => isId(v) && v > 0;
 
 /** Validates a message from the page (the boundary: nothing else is trusted). */
 export function readDecodeRequest(data: unknown): { ok: true; request: DecodeRequest } | { ok: false; id: number | null; error: string } {
   if (!isRecord(data)) return { ok: false, id: null, error: 'the message is not an object' };
   const id = isId(data.id) ? data.id : null;
   if (id === null) return { ok: false, id: null, error: 'the message has no numeric id' };
-  if (data.type === 'cancel') return { ok: true, request: { type: 'cancel', id } };
+  if (data.type === 'cancel' || data.type === 'end') return { ok: true, request: { type: data.type, id } };
+  if (data.type === 'piece') {
+    if (!(data.bytes instanceof Uint8Array)) return { ok: false, id, error: 'piece: bytes must be a Uint8Array' };
+    if (!(isId(data.chars) && data.chars >= 0)) return { ok: false, id, error: 'piece: chars must be a count' };
+    return { ok: true, request: { type: 'piece', id, bytes: data.bytes, chars: data.chars } };
+  }
   if (data.type !== 'start') return { ok: false, id, error: `unknown message type ${JSON.stringify(data.type)}` };
-  if (typeof data.text !== 'string') return { ok: false, id, error: 'start: text must be a string' };
+  if (data.text !== undefined && typeof data.text !== 'string') return { ok: false, id, error: 'start: text must be a string' };
+  if (data.text === undefined && !(isId(data.total) && data.total >= 0)) return { ok: false, id, error: 'start: text must be a string, or total a size' };
   const catalog = parseCatalog(data.catalog);
   if (!catalog.ok) return { ok: false, id, error: `start: bad catalog: ${catalog.error}` };
-  const options: ChunkOptions = {};
+  const options: DecodeOptions = {};
   if (isRecord(data.options)) {
-    if (isId(data.options.chunkChars) && data.options.chunkChars > 0) options.chunkChars = data.options.chunkChars;
-    if (isId(data.options.maxChunkChars) && data.options.maxChunkChars > 0) options.maxChunkChars = data.options.maxChunkChars;
+    if (isSize(data.options.windowBytes)) options.windowBytes = data.options.windowBytes;
+    if (isId(data.options.lookaheadBytes) && data.options.lookaheadBytes >= 0) options.lookaheadBytes = data.options.lookaheadBytes;
+    if (isSize(data.options.maxChunkChars)) options.maxChunkChars = data.options.maxChunkChars;
   }
-  return { ok: true, request: { type: 'start', id, text: data.text, catalog: catalog.catalog, options } };
+  const start: DecodeRequest = { type: 'start', id, catalog: catalog.catalog, options };
+  if (typeof data.text === 'string') start.text = data.text;
+  else if (isId(data.total)) start.total = data.total;
+  return { ok: true, request: start };
 }
+
+const encoder = new TextEncoder();
 
 const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
- * Handles one message from the page. A start runs the chunked decode to its end, yielding to the event loop
- * between chunks so that a cancel (or a newer start) is seen; the promise settles when the run ends.
+ * Handles one message from the page. A run's loop decodes its windows as its pieces come, yielding to the event
+ * loop between windows so that the next pieces, a cancel or a newer start are seen; the promise of the message
+ * that ends the run (its `end`, or a `start` with the whole text) settles when the run ends.
  * Never throws: failures are posted as `error`.
  */
 export async function handleWorkerMessage(state: DecodeWorkerState, data: unknown, deps: DecodeWorkerDeps): Promise<void> {
@@ -91,43 +136,106 @@ export async function handleWorkerMessage(state: DecodeWorkerState, data: unknow
     return;
   }
   const request = read.request;
+  const now = deps.now ?? (() => performance.now());
   if (request.type === 'cancel') {
     state.cancelled.add(request.id);
+    // A run waiting for its next piece stops now (one decoding stops at its next window).
+    const run = state.current;
+    if (run?.id === request.id && !run.draining) stop(state, run, post);
     return;
   }
-  const { id, text, catalog, options } = request;
+  if (request.type === 'piece' || request.type === 'end') {
+    const run = state.current;
+    // A piece of a run that was replaced or cancelled: nothing to do.
+    if (!run || run.id !== request.id || run.ended) return;
+    if (request.type === 'piece') run.queue.push({ bytes: request.bytes, chars: request.chars });
+    else run.ended = true;
+    return drain(state, run, deps);
+  }
+  const { id, catalog, text, options } = request;
+  const run: Run = {
+    id,
+    total: text?.length ?? request.total ?? 0,
+    decoder: createStreamDecoder(catalog, options ?? {}),
+    queue: text !== undefined ? [{ bytes: encoder.encode(text), chars: text.length }] : [],
+    lines: createByteLines(),
+    read: 0,
+    ended: text !== undefined,
+    started: now(),
+    lastPost: now(),
+    draining: null,
+  };
+  // The run in progress, if any, sees at its next window that it was replaced.
+  state.current = run;
+  post({ type: 'progress', id, done: 0, total: run.total, findings: [] });
+  return drain(state, run, deps);
+}
+
+/** Runs (or joins) the run's loop: decodes what has come, and finishes once the text has ended. */
+function drain(state: DecodeWorkerState, run: Run, deps: DecodeWorkerDeps): Promise<void> {
+  run.draining ??= loop(state, run, deps);
+  return run.draining;
+}
+
+/**
+ * The run's loop. It first yields (so it is in `draining` before it can end), then between two windows; it ends
+ * when it has decoded every piece that came (the next piece starts it again) or the whole text. `draining` is
+ * cleared as it ends, in the same turn as its last look at the queue: no piece is left behind.
+ */
+async function loop(state: DecodeWorkerState, run: Run, deps: DecodeWorkerDeps): Promise<void> {
+  const { post } = deps;
   const now = deps.now ?? (() => performance.now());
   const pause = deps.yieldToEventLoop ?? defaultYield;
   const interval = deps.progressIntervalMs ?? 50;
-  state.current = id;
-  const stopped = () => state.current !== id || state.cancelled.has(id);
-  const stop = () => {
-    state.cancelled.delete(id);
-    if (state.current === id) state.current = null;
-    post({ type: 'cancelled', id });
-  };
+  const { id, decoder } = run;
+  const stopped = () => state.current !== run || state.cancelled.has(id);
   try {
-    const started = now();
-    const decoder = createChunkedDecoder(text, catalog, options);
-    post({ type: 'progress', id, done: 0, total: decoder.total, findings: [] });
-    let lastPost = now();
     for (;;) {
+      // Between two windows, the next pieces, a cancel or a newer start come in.
       await pause();
-      if (stopped()) return stop();
-      const step = decoder.next();
-      if (!step) break;
-      if (step.done < step.total && now() - lastPost >= interval) {
-        post({ type: 'progress', id, done: step.done, total: step.total, findings: step.findings });
-        lastPost = now();
+      if (stopped()) return stop(state, run, post);
+      // The pieces that came are fed until a window is ready (cheap: bytes are only cut at line breaks).
+      while (decoder.ready === 0 && run.queue.length > 0) feed(run);
+      if (decoder.ready > 0) {
+        decoder.step();
+        if (now() - run.lastPost >= interval) {
+          post({ type: 'progress', id, done: run.read, total: run.total, findings: decoder.findings() });
+          run.lastPost = now();
+        }
+        continue;
       }
+      if (!run.ended) return; // the next piece starts the loop again
+      decoder.end();
+      while (decoder.step()) {
+        // The last window: decoded at once (it is at most a window long).
+      }
+      const findings = decoder.findings();
+      const groups = groupFindings(findings, run.lines.lines);
+      if (stopped()) return stop(state, run, post);
+      state.current = null;
+      post({ type: 'done', id, total: run.total, findings, groups, elapsedMs: now() - run.started });
+      return;
     }
-    const findings = decoder.findings();
-    const groups = groupFindings(findings, splitLogLines(text));
-    if (stopped()) return stop();
-    state.current = null;
-    post({ type: 'done', id, total: decoder.total, findings, groups, elapsedMs: now() - started });
   } catch (e) {
-    if (state.current === id) state.current = null;
+    if (state.current === run) state.current = null;
     post({ type: 'error', id, error: e instanceof Error ? e.message : String(e) });
+  } finally {
+    run.draining = null;
   }
+}
+
+/** The run stops: it says so, and the worker forgets it. */
+function stop(state: DecodeWorkerState, run: Run, post: DecodeWorkerDeps['post']): void {
+  state.cancelled.delete(run.id);
+  if (state.current === run) state.current = null;
+  post({ type: 'cancelled', id: run.id });
+}
+
+/** Gives the decoder the next piece. */
+function feed(run: Run): void {
+  const piece = run.queue.shift();
+  if (!piece) return;
+  run.lines.add(piece.bytes);
+  run.read += piece.chars;
+  run.decoder.push(piece.bytes);
 }

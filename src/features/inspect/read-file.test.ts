@@ -11,6 +11,9 @@ describe('readTextFile', () => {
     const file = new File(['x'], 'huge.log');
     Object.defineProperty(file, 'size', { value: MAX_FILE_BYTES + 1 });
     file.text = () => Promise.reject(new Error('a file this size must not be read'));
+    file.stream = () => {
+      throw new Error('a file this size must not be read');
+    };
     const result = await readTextFile(file);
     expect(result).toEqual({ ok: false, error: 'huge.log is 100.0 MB; the inspector reads files up to 100 MB. Open the relevant part instead.' });
   });
@@ -20,6 +23,17 @@ describe('readTextFile', () => {
     expect(file.size).toBeGreaterThan(5 * 1024 * 1024);
     const result = await readTextFile(file);
     expect(result.ok && result.text.length).toBe(file.size);
+  });
+
+  it('refuses a binary file whose first NUL comes after megabytes of text', async () => {
+    const file = new File(['2026-11-25 02:00:00,000 INFO ok\n'.repeat(200_000), new Uint8Array([0x41, 0]), 'tail'], 'core.dump');
+    expect(await readTextFile(file)).toEqual({ ok: false, error: 'core.dump looks like a binary file, not text.' });
+  });
+
+  it('keeps a character whose bytes are cut between two pieces of the read', async () => {
+    const text = `${'x'.repeat(65_535)}🚀é${'y'.repeat(70_000)}`;
+    const result = await readTextFile(new File([text], 'emoji.log'));
+    expect(result.ok && result.text === text).toBe(true);
   });
 
   it('refuses a binary file', async () => {

@@ -9,12 +9,34 @@ export async function readTextFile(file: File): Promise<ReadFileResult> {
     const mb = (file.size / 1024 / 1024).toFixed(1);
     return { ok: false, error: `${file.name} is ${mb} MB; the inspector reads files up to 100 MB. Open the relevant part instead.` };
   }
-  let text: string;
+  let text: string | null;
   try {
-    text = await file.text();
+    text = await readPieces(file);
   } catch {
     return { ok: false, error: `${file.name} could not be read.` };
   }
-  if (text.includes('\u0000')) return { ok: false, error: `${file.name} looks like a binary file, not text.` };
+  if (text === null) return { ok: false, error: `${file.name} looks like a binary file, not text.` };
   return { ok: true, name: file.name, text };
+}
+
+/**
+ * The file's text, decoded piece by piece as it is read (file.text() decodes all of it in one task: a second of
+ * frozen page for 100 MB); null at the first NUL character (a binary file), without reading on.
+ */
+async function readPieces(file: File): Promise<string | null> {
+  if (typeof file.stream !== 'function' || typeof TextDecoderStream === 'undefined') {
+    const text = await file.text();
+    return text.includes('\u0000') ? null : text;
+  }
+  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  const pieces: string[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return pieces.join('');
+    if (value.includes('\u0000')) {
+      await reader.cancel();
+      return null;
+    }
+    pieces.push(value);
+  }
 }

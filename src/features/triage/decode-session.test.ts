@@ -39,6 +39,10 @@ describe('reduceDecode', () => {
     s = reduceDecode(s, { type: 'progress', id: 2, done: 1, total: 3, findings: [b] });
     expect(s).toMatchObject({ done: 1, findings: [b] });
     expect(startedState(3, { status: 'error', id: 2, error: 'x' })).toMatchObject({ findings: [], groups: [] });
+    // The page knows the log's size before the worker answers: a cancel at once still says how much there was.
+    expect(statusText(cancelledState(startedState(5, undefined, 12 * 1024 * 1024)))).toBe(
+      'Stopped after 0 KB of 12.0 MB: No Resonate error, envelope or trace found in this log in the part read',
+    );
     // Cancelled before this run found anything: the previous run's findings are not this one's part read.
     expect(cancelledState(startedState(4, done))).toMatchObject({ status: 'cancelled', findings: [], groups: [] });
   });
@@ -52,12 +56,12 @@ describe('reduceDecode', () => {
   });
 
   it("keeps the part read when the user cancels, and ignores the worker's late answers", () => {
-    let s = reduceDecode(startedState(1), { type: 'progress', id: 1, done: 3, total: 9, findings: [a] });
+    let s = reduceDecode(startedState(1), { type: 'progress', id: 1, done: 3 * 1024 * 1024, total: 9 * 1024 * 1024, findings: [a] });
     s = cancelledState(s);
-    expect(s).toMatchObject({ status: 'cancelled', done: 3, total: 9, findings: [a] });
+    expect(s).toMatchObject({ status: 'cancelled', done: 3 * 1024 * 1024, total: 9 * 1024 * 1024, findings: [a] });
     expect(reduceDecode(s, { type: 'done', id: 1, total: 9, findings: [a, b], groups: [], elapsedMs: 1 })).toBe(s);
     expect(reduceDecode(s, { type: 'cancelled', id: 1 })).toBe(s);
-    expect(statusText(s)).toBe('Stopped after 3 of 9 parts: 1 finding in 1 group (2 occurrences) in the part read');
+    expect(statusText(s)).toBe('Stopped after 3.0 MB of 9.0 MB: 1 finding in 1 group (2 occurrences) in the part read');
   });
 
   it('reports an error of the run, or one without an id', () => {

@@ -12,7 +12,7 @@ import type { DecodeResponse } from '../../core/triage/worker-protocol';
 export const LOG_MIN_CHARS = 200_000;
 
 export type LogDecodeState =
-  /** A run was asked for; the worker has not answered yet. */
+  /** A run was asked for, or runs: `done` of the log's `total` characters read. */
   | { status: 'running'; id: number; done: number; total: number; findings: Finding[]; groups: Group[] }
   | { status: 'done'; id: number; total: number; findings: Finding[]; groups: Group[]; elapsedMs: number }
   /** Stopped by the user: the findings of the part that was read. */
@@ -20,12 +20,12 @@ export type LogDecodeState =
   | { status: 'error'; id: number; error: string };
 
 /**
- * A new run. The previous run's findings stay on screen until this one has some of its own, so that typing in
- * a long log does not blank the summary at every pause.
+ * A new run of a text of `total` characters. The previous run's findings stay on screen until this one has some
+ * of its own, so that typing in a long log does not blank the summary at every pause.
  */
-export function startedState(id: number, previous?: LogDecodeState): LogDecodeState {
+export function startedState(id: number, previous?: LogDecodeState, total = 0): LogDecodeState {
   const kept = previous && previous.status !== 'error' ? { findings: previous.findings, groups: previous.groups } : { findings: [], groups: [] };
-  return { status: 'running', id, done: 0, total: 0, ...kept };
+  return { status: 'running', id, done: 0, total, ...kept };
 }
 
 /** The user pressed Cancel: keep what this run found so far. A finished run stays finished. */
@@ -107,7 +107,7 @@ export function statusText(state: LogDecodeState): string {
     case 'done':
       return `${countsText(state.findings, state.groups)}, read in ${formatSeconds(state.elapsedMs)}`;
     case 'cancelled':
-      return `Stopped after ${formatCount(state.done)} of ${formatCount(state.total)} parts: ${countsText(state.findings, state.groups)} in the part read`;
+      return `Stopped after ${formatSize(state.done)} of ${formatSize(state.total)}: ${countsText(state.findings, state.groups)} in the part read`;
     case 'error':
       return 'The inspector could not read this log.';
   }
@@ -122,5 +122,5 @@ export function formatSeconds(ms: number): string {
 /** "3.4 MB", "812 KB". */
 export function formatSize(chars: number): string {
   if (chars >= 1024 * 1024) return `${(chars / 1024 / 1024).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(chars / 1024))} KB`;
+  return `${chars === 0 ? 0 : Math.max(1, Math.round(chars / 1024))} KB`;
 }

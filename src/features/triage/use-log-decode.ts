@@ -1,10 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { Catalog } from '../../core/catalog/catalog-types';
 import type { DecodeRequest } from '../../core/triage/worker-protocol';
 import { cancelledState, isDecodeResponse, reduceDecode, startedState, type LogDecodeState } from './decode-session';
 
 /** A pause before a new text is sent: typing in a long log sends it once, not on every key. */
 const SETTLE_MS = 120;
+
+/**
+ * The text goes to the worker as UTF-8 bytes in pieces of this many characters, one per task (a millisecond or
+ * two each): a 100 MB string posted at once is copied in one task, a second of frozen page.
+ */
+const PIECE_CHARS = 1024 * 1024;
+
+const encoder = new TextEncoder();
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
 
 export type LogDecode = {
   state: LogDecodeState;
@@ -19,7 +28,8 @@ function createWorker(): Worker {
 }
 
 /**
- * Decodes `text` in a Web Worker (one per mounted page), streaming the findings in as the worker reads the log.
+ * Decodes `text` in a Web Worker (one per mounted page), streaming the findings in as the worker reads the log;
+ * a long text is sent in pieces (the worker decodes them as they come).
  * Each run has a new id; messages of a replaced or cancelled run are dropped (decode-session.ts).
  */
 export function useLogDecode(text: string, catalog: Catalog): LogDecode {
@@ -34,10 +44,11 @@ export function useLogDecode(text: string, catalog: Catalog): LogDecode {
     const worker = createWorker();
     workerRef.current = worker;
     worker.onmessage = (e: MessageEvent<unknown>) => {
-      if (isDecodeResponse(e.data)) {
-        const message = e.data;
-        setState((s) => reduceDecode(s, message));
-      }
+      if (!isDecodeResponse(e.data)) return;
+      const message = e.data;
+      // Progress renders as a transition: React renders it in slices, so a big summary never blocks the page.
+      if (message.type === 'progress') startTransition(() => setState((s) => reduceDecode(s, message)));
+      else setState((s) => reduceDecode(s, message));
     };
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
@@ -52,11 +63,24 @@ export function useLogDecode(text: string, catalog: Catalog): LogDecode {
   useEffect(() => {
     const id = ++nextId.current;
     let started = false;
-    setState((s) => startedState(id, s));
-    const timer = window.setTimeout(() => {
-      const request: DecodeRequest = { type: 'start', id, text, catalog };
-      workerRef.current?.postMessage(request);
+    let timer = 0;
+    setState((s) => startedState(id, s, text.length));
+    const post = (request: DecodeRequest) => workerRef.current?.postMessage(request);
+    const send = (from: number) => {
+      let to = Math.min(text.length, from + PIECE_CHARS);
+      // Never between the two halves of a character (each piece is encoded on its own).
+      if (to < text.length && isHighSurrogate(text.charCodeAt(to - 1))) to--;
+      const bytes = encoder.encode(text.slice(from, to));
+      // Moved, not copied: the page keeps no second copy of the log.
+      workerRef.current?.postMessage({ type: 'piece', id, bytes, chars: to - from } satisfies DecodeRequest, [bytes.buffer]);
+      if (to < text.length) timer = window.setTimeout(() => send(to), 0);
+      else post({ type: 'end', id });
+    };
+    timer = window.setTimeout(() => {
       started = true;
+      if (text.length <= PIECE_CHARS) return post({ type: 'start', id, text, catalog });
+      post({ type: 'start', id, total: text.length, catalog });
+      send(0);
     }, SETTLE_MS);
     return () => {
       window.clearTimeout(timer);

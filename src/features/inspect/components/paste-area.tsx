@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type ClipboardEvent, type DragEvent, type Ref } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type ClipboardEvent, type DragEvent, type Ref } from 'react';
 import { useShortcut } from '../../../hooks/use-shortcut';
 import { LONG_PASTE_CHARS, longPasteFacts, sizeText } from '../long-paste';
 import { readTextFile } from '../read-file';
@@ -183,7 +183,8 @@ type LongPasteProps = {
 
 /** A paste of megabytes: its size and first lines, instead of a text box the browser would take seconds to lay out. */
 function LongPaste({ ref, id, hintId, text, onPaste, onDragOver, onDragLeave, onDrop, onEdit }: LongPasteProps) {
-  const facts = longPasteFacts(text);
+  // Counting the lines of 100 MB takes tens of milliseconds: once per text, not at every render.
+  const facts = useMemo(() => longPasteFacts(text), [text]);
   return (
     <div
       ref={ref}

@@ -1,7 +1,8 @@
 import { useId } from 'react';
-import { formatCount, formatSize } from '../decode-session';
+import { formatSize } from '../decode-session';
 
 type DecodeProgressProps = {
+  /** Characters read of `total`. */
   done: number;
   total: number;
   /** Size of the log, in characters. */
@@ -13,7 +14,7 @@ type DecodeProgressProps = {
 export function DecodeProgress({ done, total, chars, onCancel }: DecodeProgressProps) {
   const id = useId();
   const percent = total > 0 ? Math.round((done / total) * 100) : 0;
-  const words = total > 0 ? `${formatCount(done)} of ${formatCount(total)} parts` : 'starting';
+  const words = total > 0 ? `${formatSize(done)} of ${formatSize(total)} read` : 'starting';
   return (
     <div className="decode-progress">
       <div className="decode-progress-line">

@@ -160,8 +160,8 @@ export function TriageSummary({ findings, groups: given, text, catalogVersion, m
           </h3>
           <p className="triage-cards-hint">Choose a group above to see only its findings and occurrences.</p>
           <ol className="findings">
-            {cards.shown.map((f, i) => (
-              <li key={`${i}:${f.span.startLine}:${f.entry ?? ''}`}>{renderCard?.(f)}</li>
+            {cardKeys(cards.shown).map(([key, f]) => (
+              <li key={key}>{renderCard?.(f)}</li>
             ))}
           </ol>
           {cards.total > cards.shown.length && (
@@ -173,4 +173,18 @@ export function TriageSummary({ findings, groups: given, text, catalogVersion, m
       )}
     </section>
   );
+}
+
+/**
+ * Keys that follow a finding when the streaming summary re-ranks (a card keeps its DOM, not its place): its
+ * signature and first line, with a suffix for the rare two that share them.
+ */
+function cardKeys(findings: readonly Finding[]): Array<[string, Finding]> {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const base = `${f.source}:${f.code ?? ''}:${f.entry ?? ''}:${f.kind ?? ''}:${f.span.startLine}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return [n === 0 ? base : `${base}#${n}`, f];
+  });
 }
