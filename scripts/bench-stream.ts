@@ -17,7 +17,7 @@ import { readSharedFixtures, sharedDir } from '../src/testing/shared-fixtures';
 
 const MB = 1024 * 1024;
 const root = resolve(import.meta.dirname, '..');
-const cli = resolve(root, 'dist-pkg/cli.js');
+export const cli = resolve(root, 'dist-pkg/cli.js');
 
 /** Reports the process's peak resident memory (bytes, all threads) on stderr's last line. */
 const PEAK = `data:text/javascript,${encodeURIComponent("process.on('exit', () => process.stderr.write('\\npeak-rss ' + process.resourceUsage().maxRSS * 1024 + '\\n'));")}`;
@@ -33,9 +33,10 @@ for await (const line of createInterface({ input: createReadStream(process.argv[
 }
 console.log(parsed);`;
 
-type Run = { ms: number; peakBytes: number; stdout: string };
+export type Run = { ms: number; peakBytes: number; stdout: string };
 
-function run(args: string[]): Run {
+/** Runs node with these arguments, as a process of its own: its wall-clock time and peak memory. */
+export function run(args: string[]): Run {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--import', PEAK, ...args], { encoding: 'utf8', maxBuffer: 256 * MB });
   const ms = performance.now() - t0;
@@ -44,7 +45,8 @@ function run(args: string[]): Run {
   return { ms, peakBytes: Number(peak?.[1] ?? 0), stdout: r.stdout };
 }
 
-async function write(path: string, sizeMB: number, part: (i: number) => string): Promise<number> {
+/** Writes a log of about `sizeMB` MB to `path`, part after part; returns its size in bytes. */
+export async function write(path: string, sizeMB: number, part: (i: number) => string): Promise<number> {
   const out = createWriteStream(path);
   let written = 0;
   for (let i = 0; written < sizeMB * MB; i++) {

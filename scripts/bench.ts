@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes=1,10,50 --runs=3 --no-single --json --adversarial --stream-mb=300 --errors-mb=50 --no-stream]
+ * npm run bench [-- --sizes=1,10,50 --runs=3 --no-single --json --adversarial --stream-mb=300 --errors-mb=50 --no-stream --no-page]
  *
  * Generates mixed logs of 1, 10 and 50 MB from the shared fixtures (../shared/fixtures/*.jsonl, their pasted
  * inputs interleaved with INFO lines in the Python, Go, Rust and TS SDK formats and JSON log lines), decodes
@@ -13,12 +13,11 @@
  * an error, each decoded by the built command beside its baseline (a plain Node streaming pass; JSON.parse of the
  * JSON lines), with each process's peak memory. `npm run bench` builds the page and the package first.
  *
+ * Then triage in the page (scripts/bench-page.ts): a 100 MB log opened in the built page in Chromium, beside the
+ * command on one thread over the same file, with the page's long tasks (--no-page skips it).
+ *
  * Then hostile pastes (src/testing/adversarial.ts) of 100 KB and 1 MB, each decoded in one call: the budget is
  * 100 ms per 100 KB on every shape (the exit code is 1 past it). --adversarial runs only that part.
- *
- * Not measured here: the browser's longest main-thread task while a 10 MB paste is decoded. That needs the
- * page and its worker; the UI phase measures it with Playwright and a PerformanceObserver on `longtask`
- * entries (see the note printed at the end).
  */
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -31,15 +30,16 @@ import { splitLogLines } from '../src/core/triage/timestamps';
 import { ADVERSARIAL_SHAPES } from '../src/testing/adversarial';
 import { generateMixedLog } from '../src/testing/mixed-log';
 import { readSharedFixtures, sharedDir } from '../src/testing/shared-fixtures';
+import { benchPage } from './bench-page';
 import { benchStream } from './bench-stream';
 import { pageWeight } from './page-weight';
 
 const MB = 1024 * 1024;
 
-type Args = { sizes: number[]; runs: number | null; single: boolean; json: boolean; adversarialOnly: boolean; stream: boolean; streamMB: number; errorsMB: number };
+type Args = { sizes: number[]; runs: number | null; single: boolean; json: boolean; adversarialOnly: boolean; stream: boolean; streamMB: number; errorsMB: number; page: boolean };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1, 10, 50], runs: null, single: true, json: false, adversarialOnly: false, stream: true, streamMB: 300, errorsMB: 50 };
+  const args: Args = { sizes: [1, 10, 50], runs: null, single: true, json: false, adversarialOnly: false, stream: true, streamMB: 300, errorsMB: 50, page: true };
   for (const a of argv) {
     const [key, value] = a.split('=');
     if (key === '--sizes' && value) args.sizes = value.split(',').map(Number).filter((n) => n > 0);
@@ -48,6 +48,7 @@ function parseArgs(argv: string[]): Args {
     else if (key === '--json') args.json = true;
     else if (key === '--adversarial') args.adversarialOnly = true;
     else if (key === '--no-stream') args.stream = false;
+    else if (key === '--no-page') args.page = false;
     else if (key === '--stream-mb' && value) args.streamMB = Math.max(1, Number(value));
     else if (key === '--errors-mb' && value) args.errorsMB = Math.max(1, Number(value));
   }
@@ -276,8 +277,6 @@ async function main(): Promise<void> {
       'Window decode: the page worker\'s path (createStreamDecoder): the text as UTF-8 bytes in 1 MiB pieces, cut into',
       'byte windows at line breaks, each decoded and merged in text order. "Longest window" bounds how long a cancel waits.',
       '"decode() in one call" reads the same text without windows; "differs" would mean the two disagree (a bug).',
-      'Browser longest main-thread task while a 10 MB paste is decoded: not measured here (needs the page); the UI',
-      "phase measures it in Playwright with PerformanceObserver({ type: 'longtask', buffered: true }) around a 10 MB paste.",
     ].join('\n'),
   );
   const weight = pageWeight();
@@ -288,6 +287,7 @@ async function main(): Promise<void> {
       : '\nPage weight: no build in dist/ (run `npm run build` first).',
   );
   if (args.stream) await benchStream({ mb: args.streamMB, errorsMB: args.errorsMB });
+  if (args.page) await benchPage();
   if (!benchAdversarial(catalog)) process.exitCode = 1;
 }
 

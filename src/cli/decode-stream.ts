@@ -119,7 +119,7 @@ function poolDecoder(size: number, catalogJson: unknown, catalog: Catalog, limit
  * Decodes a text read as a stream (a file, standard input), window by window (core/stream/byte-windows.ts), on a
  * pool of worker threads when asked. Each window is decoded from its bytes on whichever thread takes it (UTF-8,
  * normalizing, reading: this thread only cuts bytes at line breaks), and the results are merged in text order,
- * so the result is the single-threaded one, and what decode() gives on the whole text. At most `4 × workers`
+ * so the result is the single-threaded one, and what decode() gives on the whole text. At most `2 × workers`
  * windows are in flight, so reading waits for decoding and memory stays bounded whatever the input's size.
  */
 export async function decodeStream(input: AsyncIterable<Uint8Array | string>, catalog: Catalog, options: DecodeStreamOptions = {}): Promise<Finding[]> {
@@ -130,8 +130,7 @@ export async function decodeStream(input: AsyncIterable<Uint8Array | string>, ca
   const inline = inlineDecoder(catalog, limits);
   let pool: Decoder | null = canPool && !auto ? poolDecoder(size, options.catalogJson, catalog, limits, options.workerScript) : null;
   const threshold = options.autoBytes ?? 8 * 1024 * 1024;
-  // Windows decoded or queued at once: enough that no worker waits while the oldest window is still being read.
-  const inFlight = Math.max(2, size * 4);
+  const inFlight = Math.max(2, size * 2);
   const windower = createByteWindower(options);
   const findings = createFindingMerger(options.maxSpans !== undefined ? { maxSpans: options.maxSpans } : {});
   const windows = createWindowMerger((f) => findings.add(f));
