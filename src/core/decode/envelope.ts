@@ -266,32 +266,46 @@ function readTsLog(value: Rec, hrefCode: string | undefined): JsonReading | null
   return null;
 }
 
+/** No text: shared, never handed out (readJson keeps only a non-empty list). */
+const NONE: string[] = [];
+
+/** The embedded texts of each value, in order; numbers, booleans and nulls (most of a record) cost nothing. */
+function embeddedIn(values: readonly unknown[], depth: number): string[] {
+  let out: string[] | null = null;
+  for (const v of values) {
+    if (v === null || (typeof v !== 'object' && typeof v !== 'string')) continue;
+    const texts = embeddedTexts(v, depth + 1);
+    if (texts.length > 0) (out ??= []).push(...texts);
+  }
+  return out ?? NONE;
+}
+
 /** Multi-line strings inside a JSON log record that hold a trace (python-json-logger's exc_info, a "stack" array…). */
 function embeddedTexts(value: unknown, depth: number): string[] {
-  if (depth > 4) return [];
+  if (depth > 4) return NONE;
   if (typeof value === 'string') {
     if (value.includes('\n') && /Traceback \(most recent call last\)|\n\s+at |Error|Exception/.test(value)) return [value];
     // An envelope or error body logged as an escaped string: "response":"{\"kind\":…}".
     if (/^\s*\{\s*"(?:kind|error)"\s*:/.test(value)) return [value];
     // One-line error texts a log record carries ("error": "ResonateError: …", "[100.40400] …" with its class).
     if ((value.includes('Resonate') || value.includes('rn8.io/e/')) && /\bResonate\w*(?:Error|Exception)\b|rn8\.io\/e\/11\d\d/.test(value)) return [value];
-    return [];
+    return NONE;
   }
   if (Array.isArray(value)) {
     if (value.length > 1 && value.every((v) => typeof v === 'string') && value.some((v) => /^\s+at |File "/.test(v))) {
       return [value.join('\n')];
     }
-    return value.flatMap((v) => embeddedTexts(v, depth + 1));
+    return embeddedIn(value, depth);
   }
   if (isRecord(value)) {
     // An exception split into class and text (Sentry's exception.values[], pino's err, Python loggers' exc_type).
     const type = str(value.type) ?? str(value.exc_type) ?? str(value.name);
     const text = str(value.value) ?? str(value.message) ?? str(value.exc_value);
-    const split = type && text !== undefined && /^[A-Z][\w.]*(?:Error|Exception)$/.test(type) && !text.startsWith(type) ? [`${type}: ${text}`] : [];
-    const inner = Object.values(value).flatMap((v) => embeddedTexts(v, depth + 1));
+    const split = type && text !== undefined && /^[A-Z][\w.]*(?:Error|Exception)$/.test(type) && !text.startsWith(type) ? [`${type}: ${text}`] : NONE;
+    const inner = embeddedIn(Object.values(value), depth);
     // A stack beside them says more than class and text; a bare field ("type": "ResonateError") says less.
-    const stacks = inner.filter((t) => t.includes('\n'));
+    const stacks = inner === NONE ? NONE : inner.filter((t) => t.includes('\n'));
     return stacks.length > 0 ? stacks : split.length > 0 ? split : inner;
   }
-  return [];
+  return NONE;
 }

@@ -98,8 +98,26 @@ export type ScanShare = { base: number; failed: number[] };
 export function createJsonScanner(text: string, share: ScanShare = { base: 0, failed: [] }): { read: (start: number) => { end: number; value: unknown } } {
   const memo = new Map<number, number>();
   const { base, failed } = share; // ends (in the whole text) of the enclosing objects that did not parse
+  let first = true;
   return {
     read(start) {
+      // The first object of a text that ends with `}` (a one-line JSON record): JSON.parse of the rest of the text
+      // says at once whether it is one object to the end, the end the bracket scan would find. Once per text,
+      // so the work stays linear whatever the text.
+      if (first) {
+        first = false;
+        const last = lastNonSpace(text);
+        if (last > start && text.charCodeAt(last) === 125 && last - start < MAX_OBJECT && opensObject(text, start)) {
+          while (failed.length > 0 && (failed[failed.length - 1] ?? 0) <= start + base) failed.pop();
+          if (failed.length < MAX_FAILED_NESTING) {
+            const value = parseJson(text.slice(start, last + 1));
+            if (value !== undefined) {
+              memo.set(start, last + 1);
+              return { end: last + 1, value };
+            }
+          }
+        }
+      }
       const end = balancedEnd(text, start, memo);
       if (end < 0) return { end, value: undefined };
       while (failed.length > 0 && (failed[failed.length - 1] ?? 0) <= start + base) failed.pop();
@@ -113,6 +131,28 @@ export function createJsonScanner(text: string, share: ScanShare = { base: 0, fa
 
 /** How many failed objects deep a nested object is still tried (a real log's wrappers are a few levels deep). */
 export const MAX_FAILED_NESTING = 8;
+
+/** The index of the text's last character that is not blank, or -1. */
+function lastNonSpace(text: string): number {
+  let k = text.length - 1;
+  while (k >= 0) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+    k--;
+  }
+  return k;
+}
+
+/** JSON.parse alone, counted as a parse attempt; undefined for anything that is not JSON. */
+function parseJson(slice: string): unknown {
+  jsonScanWork.parseAttempts++;
+  jsonScanWork.parsedChars += slice.length;
+  try {
+    return JSON.parse(slice);
+  } catch {
+    return undefined;
+  }
+}
 
 /** JSON.parse that never throws; also reads Python dict reprs (`{'kind': 'task.get', …}`). */
 export function parseJsonish(slice: string): unknown {
