@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { Span } from '../../../core/decode/finding';
 import type { Finding } from '../../../core/decode/finding';
 import type { Group } from '../../../core/triage/group';
+import type { LogLines } from '../../../core/triage/timestamps';
 import { Prose } from '../../../components/prose';
 import { RetryTag } from '../../../components/retry-tag';
 import { paths } from '../../../lib/paths';
@@ -12,7 +13,7 @@ import { LogViewer } from './log-viewer';
 type GroupDetailProps = {
   group: Group;
   /** The text's lines, once an occurrence is open (null before). */
-  lines: readonly string[] | null;
+  lines: LogLines | null;
   selectedSpan: Span | null;
   onSelectSpan: (span: Span) => void;
   onClose: () => void;

@@ -1,11 +1,12 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Span } from '../../../core/decode/finding';
+import type { LogLines } from '../../../core/triage/timestamps';
 import { formatCount } from '../decode-session';
 import { growWindow, inSpan, spanLabel, windowAround } from '../log-view';
 
 type LogViewerProps = {
-  /** The text's lines (splitLogLines), index 0 being line 1. */
-  lines: readonly string[];
+  /** The text's lines (splitLogLines, or an index of them), index 0 being line 1. */
+  lines: LogLines;
   span: Span;
 };
 
@@ -51,7 +52,7 @@ export function LogViewer({ lines, span }: LogViewerProps) {
       <div ref={boxRef} className="log-lines" tabIndex={0} role="group" aria-label={`Original text, ${label}`}>
         {numbers.map((n) => {
           const hit = inSpan(n, span);
-          const text = lines[n - 1] ?? '';
+          const text = lines.at(n - 1) ?? '';
           return (
             <div
               key={n}

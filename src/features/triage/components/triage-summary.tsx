@@ -1,7 +1,8 @@
-import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Finding, Span } from '../../../core/decode/finding';
 import { filterGroups, groupFacets, groupFindings, type Group } from '../../../core/triage/group';
-import { splitLogLines } from '../../../core/triage/timestamps';
+import { createTextLines } from '../../../core/triage/text-lines';
+import { splitLogLines, type LogLines } from '../../../core/triage/timestamps';
 import { useShortcut } from '../../../hooks/use-shortcut';
 import { copyText, downloadText } from '../../../lib/clipboard';
 import { formatCount } from '../decode-session';
@@ -32,6 +33,8 @@ type TriageSummaryProps = {
 };
 
 const ROWS = 100;
+/** Characters of a long log indexed for its lines in one task (about 5 ms). */
+const LINES_PER_TASK_CHARS = 8 * 1024 * 1024;
 const CARDS = 20;
 
 /** The triage summary: findings grouped by catalog entry, filters, exports, the share link, and one group's occurrences. */
@@ -44,7 +47,10 @@ export function TriageSummary({ findings, groups: given, text, catalogVersion, m
   const facets = useMemo(() => groupFacets(groups), [groups]);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [selectedSpan, setSelectedSpan] = useState<Span | null>(null);
-  const [lines, setLines] = useState<{ text: string; lines: string[] } | null>(null);
+  const [lines, setLines] = useState<{ text: string; lines: LogLines } | null>(null);
+  // The text whose lines are being indexed, and the timer of its next step.
+  const indexing = useRef<{ text: string; timer: number } | null>(null);
+  useEffect(() => () => window.clearTimeout(indexing.current?.timer), []);
   const [rowLimit, setRowLimit] = useState(ROWS);
   const [cardLimit, setCardLimit] = useState(CARDS);
   const [feedback, setFeedback] = useState('');
@@ -60,8 +66,21 @@ export function TriageSummary({ findings, groups: given, text, catalogVersion, m
   }
 
   function selectSpan(span: Span) {
-    // The text is split once, on the first look at an occurrence (a long log's lines are not needed before).
-    if (!currentLines) setLines({ text, lines: splitLogLines(text) });
+    // The text's lines are indexed once, on the first look at an occurrence (a long log's lines are not needed
+    // before), a few megabytes a task: the viewer shows once they are.
+    if (!currentLines && indexing.current?.text !== text) {
+      window.clearTimeout(indexing.current?.timer);
+      const index = createTextLines(text);
+      const forText = text;
+      const step = () => {
+        if (index.step(LINES_PER_TASK_CHARS)) {
+          indexing.current = null;
+          setLines({ text: forText, lines: index.lines });
+        } else if (indexing.current) indexing.current.timer = window.setTimeout(step, 0);
+      };
+      indexing.current = { text, timer: 0 };
+      step();
+    }
     setSelectedSpan(span);
     setFeedback(`Showing ${spanLabel(span).toLowerCase()} in the original text.`);
   }
