@@ -1,4 +1,4 @@
-import { stripAnsi } from '../decode/normalize';
+import { createLineStarts } from '../triage/line-starts';
 import type { LogLines } from '../triage/timestamps';
 
 /**
@@ -20,24 +20,14 @@ export function createByteLines(): ByteLines {
   const pieces: Uint8Array[] = [];
   const pieceStarts: number[] = [];
   let size = 0;
-  // Where line k starts, in bytes from the text's start; the first line starts at 0.
-  let starts = new Float64Array(1024);
-  let count = 1;
+  // Where each line starts, in bytes from the text's start.
+  const starts = createLineStarts();
   // The offset of the last `\r` seen: a `\n` right after it ends the same line (`\r\n`).
   let lastCr = -2;
   const utf8 = new TextDecoder('utf-8');
-
-  const push = (start: number) => {
-    if (count === starts.length) {
-      const grown = new Float64Array(starts.length * 2);
-      grown.set(starts);
-      starts = grown;
-    }
-    starts[count++] = start;
-  };
   const newline = (at: number) => {
-    if (lastCr === at - 1) starts[count - 1] = at + 1;
-    else push(at + 1);
+    if (lastCr === at - 1) starts.moveLast(at + 1);
+    else starts.push(at + 1);
   };
 
   /** The bytes [from, to) of the text, across pieces. */
@@ -63,19 +53,7 @@ export function createByteLines(): ByteLines {
     return out;
   };
 
-  const lines: LogLines = {
-    get length() {
-      return count;
-    },
-    at: (index: number): string | undefined => {
-      const k = index < 0 ? count + index : index;
-      if (k < 0 || k >= count) return undefined;
-      const from = starts[k] ?? 0;
-      const to = k + 1 < count ? (starts[k + 1] ?? size) : size;
-      const text = utf8.decode(bytesOf(from, to));
-      return stripAnsi(text.replace(/\r?\n$|\r$/, ''));
-    },
-  };
+  const lines = starts.lines((from, to) => utf8.decode(bytesOf(from, to)), () => size);
 
   return {
     add: (piece) => {
@@ -92,7 +70,7 @@ export function createByteLines(): ByteLines {
         const b = piece[i];
         if (b === NL) newline(base + i);
         else if (b === CR) {
-          push(base + i + 1);
+          starts.push(base + i + 1);
           lastCr = base + i;
         }
       }

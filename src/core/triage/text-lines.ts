@@ -1,4 +1,4 @@
-import { stripAnsi } from '../decode/normalize';
+import { createLineStarts } from './line-starts';
 import type { LogLines } from './timestamps';
 
 /**
@@ -15,30 +15,11 @@ export type TextLines = {
 };
 
 export function createTextLines(text: string): TextLines {
-  let starts = new Float64Array(1024);
-  let count = 1;
+  const starts = createLineStarts();
+  const push = starts.push;
   let at = 0;
   const crs = text.includes('\r');
-  const push = (start: number) => {
-    if (count === starts.length) {
-      const grown = new Float64Array(starts.length * 2);
-      grown.set(starts);
-      starts = grown;
-    }
-    starts[count++] = start;
-  };
-  const lines: LogLines = {
-    get length() {
-      return count;
-    },
-    at: (index: number): string | undefined => {
-      const k = index < 0 ? count + index : index;
-      if (k < 0 || k >= count) return undefined;
-      const from = starts[k] ?? 0;
-      const to = k + 1 < count ? (starts[k + 1] ?? text.length) : text.length;
-      return stripAnsi(text.slice(from, to).replace(/\r?\n$|\r$/, ''));
-    },
-  };
+  const lines = starts.lines((from, to) => text.slice(from, to), () => text.length);
   return {
     step: (chars = Infinity) => {
       const until = Math.min(text.length, at + chars);
