@@ -1,7 +1,6 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeLines } from '../decode/normalize';
-import { boundaryKind, safeBoundaries, splitIntoChunks } from './chunks';
+import { boundaryKind, safeBoundaries } from './chunks';
 
 const linesOf = (text: string) => normalizeLines(text);
 const kindBefore = (text: string, needle: string) => {
@@ -41,57 +40,5 @@ describe('boundaryKind', () => {
     const banner = 'Resonate encountered an unexpected exception and had to shut down.\n\n📦 Version:     0.6.7\n\nTraceback (most recent call last):\n  File "a.py", line 1, in f\nValueError: x\n\n🔗 Please help us\nhttps://github.com/resonatehq/resonate-sdk-py/issues/new?body=x\n\n2026-11-25 02:56:10,741 INFO after';
     const bl = linesOf(banner);
     expect(safeBoundaries(bl).map((b) => bl[b.line]?.text)).toEqual(['2026-11-25 02:56:10,741 INFO after']);
-  });
-});
-
-describe('splitIntoChunks', () => {
-  const log = Array.from({ length: 2000 }, (_, i) => `2026-11-25 02:56:${String(i % 60).padStart(2, '0')},000 INFO [w] line ${i}`).join('\n');
-
-  it('cuts about every chunkChars characters at record starts, covering every line once', () => {
-    const lines = linesOf(log);
-    const chunks = splitIntoChunks(lines, { chunkChars: 4096 });
-    expect(chunks.length).toBeGreaterThan(10);
-    expect(chunks[0]?.start).toBe(0);
-    expect(chunks.at(-1)?.end).toBe(lines.length);
-    for (let i = 1; i < chunks.length; i++) expect(chunks[i]?.start).toBe(chunks[i - 1]?.end);
-    for (const c of chunks.slice(0, -1)) {
-      expect(c.cut).toBe('record');
-      expect(c.chars).toBeGreaterThanOrEqual(4096);
-      expect(c.chars).toBeLessThan(4096 + 200);
-    }
-  });
-
-  it('prefers a blank line close after the target to the first record start', () => {
-    const withBlank = log.replace('line 105\n', 'line 105\n\n');
-    const chunks = splitIntoChunks(linesOf(withBlank), { chunkChars: 4096 });
-    expect(chunks[0]?.cut).toBe('blank');
-  });
-
-  it('cuts at maxChunkChars when no boundary is safe', () => {
-    const stack = 'Error: boom\n' + Array.from({ length: 500 }, (_, i) => `    at f${i} (/x.js:1:1)`).join('\n');
-    const chunks = splitIntoChunks(linesOf(stack), { chunkChars: 1000, maxChunkChars: 3000 });
-    expect(chunks.length).toBeGreaterThan(3);
-    expect(chunks.slice(0, -1).every((c) => c.cut === 'forced' && c.chars <= 3100)).toBe(true);
-  });
-
-  it('covers any text with contiguous, non-empty chunks', () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 3000 }), fc.integer({ min: 1, max: 400 }), (text, chunkChars) => {
-        const lines = linesOf(text);
-        const chunks = splitIntoChunks(lines, { chunkChars });
-        let at = 0;
-        for (const c of chunks) {
-          expect(c.start).toBe(at);
-          expect(c.end).toBeGreaterThan(c.start);
-          at = c.end;
-        }
-        expect(at).toBe(lines.length);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('returns no chunk for no lines', () => {
-    expect(splitIntoChunks([])).toEqual([]);
   });
 });

@@ -2,23 +2,19 @@ import type { Line } from '../decode/raw';
 import { mayStartJsError } from '../decode/javascript';
 
 /**
- * Splitting a long log into chunks that the decoder can read one at a time, at boundaries where no
- * multi-line construct (a traceback and its chain, a JS stack and its property block, a pretty JSON
- * body, `curl -i` headers and their body, a pytest section, the Python SDK's shutdown banner) is cut.
+ * Where a long log can be cut so that its parts read the same one at a time (the byte windows of
+ * core/stream): boundaries where no multi-line construct (a traceback and its chain, a JS stack and its
+ * property block, a pretty JSON body, `curl -i` headers and their body, a pytest section, the Python SDK's
+ * shutdown banner) is cut.
  */
 
-/** About 256 KB of text per chunk. */
+/** The unit of the forced-cut size: a part is cut without a safe boundary only past four times this (1 MB). */
 export const DEFAULT_CHUNK_CHARS = 256 * 1024;
 
 export type ChunkOptions = {
-  /** Characters of text per chunk before a boundary is looked for (default 256 KB). */
-  chunkChars?: number;
-  /** A chunk is cut here even without a safe boundary (default four times `chunkChars`). */
+  /** A part is cut here even without a safe boundary (default four times DEFAULT_CHUNK_CHARS). */
   maxChunkChars?: number;
 };
-
-/** Lines `start` (inclusive) to `end` (exclusive) of the normalized text, and their size in characters. */
-export type Chunk = { start: number; end: number; chars: number; cut: BoundaryKind | 'end' | 'forced' };
 
 /** How a chunk ends: before a line that follows a blank line, or before a line that starts a new log record. */
 export type BoundaryKind = 'blank' | 'record';
@@ -48,72 +44,7 @@ const BANNER_LINES = 400;
 
 const isBlank = (t: string): boolean => t.trim() === '';
 
-/**
- * Splits normalized lines into chunks of about `chunkChars` characters. Each boundary is, in order of preference:
- * after a blank line that ends a record, before a line that clearly starts a new record (a timestamp, a log level,
- * `Traceback (most recent call last):`, a JSON log line), and, only when neither comes within `maxChunkChars`,
- * wherever the limit falls. Never returns an empty chunk; returns no chunk for no lines.
- */
-export function splitIntoChunks(lines: readonly Line[], options: ChunkOptions = {}): Chunk[] {
-  const target = Math.max(1, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
-  const hardMax = Math.max(target, options.maxChunkChars ?? target * 4);
-  const chunks: Chunk[] = [];
-  let start = 0;
-  while (start < lines.length) {
-    const blocked = new Blocked();
-    let i = start;
-    let size = 0;
-    // Walk to the target size, tracking the blocks that forbid a boundary.
-    while (i < lines.length && size < target) {
-      blocked.see(lines, i);
-      size += (lines[i]?.text.length ?? 0) + 1;
-      i++;
-    }
-    if (i >= lines.length) {
-      chunks.push({ start, end: lines.length, chars: size, cut: 'end' });
-      break;
-    }
-    // Look for a boundary: a blank-line one within a short window is preferred to the first record start.
-    const preferUntil = size + Math.max(1, target >> 2);
-    let firstRecord = -1;
-    let firstRecordSize = 0;
-    let cut = -1;
-    let kind: Chunk['cut'] = 'forced';
-    while (i < lines.length && size < hardMax) {
-      const k = blocked.allows(i) ? boundaryKind(lines, i, start) : null;
-      if (k === 'blank') {
-        cut = i;
-        kind = 'blank';
-        break;
-      }
-      if (k === 'record' && firstRecord < 0) {
-        firstRecord = i;
-        firstRecordSize = size;
-      }
-      if (firstRecord >= 0 && size >= preferUntil) break;
-      blocked.see(lines, i);
-      size += (lines[i]?.text.length ?? 0) + 1;
-      i++;
-    }
-    if (cut < 0 && firstRecord >= 0) {
-      cut = firstRecord;
-      size = firstRecordSize;
-      kind = 'record';
-    }
-    if (cut < 0) {
-      if (i >= lines.length) {
-        chunks.push({ start, end: lines.length, chars: size, cut: 'end' });
-        break;
-      }
-      cut = i; // no safe boundary within maxChunkChars: cut at the limit
-    }
-    chunks.push({ start, end: cut, chars: size, cut: kind });
-    start = cut;
-  }
-  return chunks;
-}
-
-/** Every line before which a chunk may start (as splitIntoChunks judges it), with the kind of boundary. */
+/** Every line before which a chunk may start (as firstBoundary judges it), with the kind of boundary. */
 export function safeBoundaries(lines: readonly Line[]): Array<{ line: number; kind: BoundaryKind }> {
   const out: Array<{ line: number; kind: BoundaryKind }> = [];
   const blocked = new Blocked();
@@ -126,8 +57,8 @@ export function safeBoundaries(lines: readonly Line[]): Array<{ line: number; ki
 }
 
 /**
- * The first line at or after `from` before which a chunk may start, judged from lines `floor`… only, as
- * splitIntoChunks judges a boundary inside a chunk that starts at `floor`. Null when none comes within `maxChars`
+ * The first line at or after `from` before which a chunk may start, judged from lines `floor`… only (what is
+ * open since `floor`: a traceback, a banner, a pytest section). Null when none comes within `maxChars`
  * characters of `from`, or before the lines end. Two readers of the same lines from the same floor agree on it,
  * whatever follows or precedes them (the streamed decoder's windows rely on this).
  */
