@@ -94,6 +94,22 @@ test.describe('a whole log', () => {
     await expect(page.getByTestId('finding').first()).toBeVisible();
   });
 
+  test('a log opened as a file is read by the worker from the file: the same summary; a paste over it is decoded as pasted', async ({ inspector, page }) => {
+    test.setTimeout(120_000);
+    const text = mixedLog(3 * MB, 23);
+    const groups = expectedGroups(text);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open file…' }).click();
+    await (await chooser).setFiles({ name: 'worker.log', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+    await expect(inspector.pasteArea).toContainText(`A long paste: ${(text.length / MB).toFixed(1)} MB`);
+    await expect(inspector.status).toHaveText(doneStatus(groups), { timeout: 60_000 });
+    expect(await tableRows(inspector)).toEqual(rowsOf(groups));
+    // A paste replaces the file's text: what is decoded is then the pasted text.
+    const edited = `${text}\n${ENVELOPE_404}\n`;
+    await inspector.pasteViaClipboard(edited);
+    await expect(inspector.status).toHaveText(doneStatus(expectedGroups(edited)), { timeout: 60_000 });
+  });
+
   test('a 500 KB paste stays editable text, is decoded in the worker, and again after an edit', async ({ inspector, page }) => {
     const text = mixedLog(500_000, 13);
     const groups = expectedGroups(text);

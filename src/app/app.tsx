@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Catalog } from '../core/catalog/catalog-types';
 import { resolveEntryLink } from '../core/decode/entry-link';
 import { ShortcutsHelp } from '../components/shortcuts-help';
@@ -28,7 +28,7 @@ export function App() {
   );
 }
 
-type PageState = { text: string; setText: (text: string) => void };
+type PageState = { text: string; file: Blob | null; setText: (text: string, file?: Blob) => void };
 
 /** The route table: one line per route. A share link (`#/s/…`) opens the inspector with the link's paste. */
 function renderRoute(route: Route, catalog: Catalog, paste: PageState): ReactNode {
@@ -39,6 +39,7 @@ function renderRoute(route: Route, catalog: Catalog, paste: PageState): ReactNod
           <InspectorPage
             catalog={catalog}
             text={paste.text}
+            file={paste.file}
             onTextChange={paste.setText}
             {...withReportAll(triageSlots(catalog), catalog)}
             renderActions={(finding) => (
@@ -97,7 +98,10 @@ function titleOf(route: Route, catalog: Catalog | null): string {
 function Shell() {
   const route = useHashRoute();
   // The paste lives here, above the routes, so a visit to an entry page does not lose it.
-  const [text, setText] = useState('');
+  const [paste, setPaste] = useState<{ text: string; file: Blob | null }>({ text: '', file: null });
+  const { text } = paste;
+  // The file a text was read from goes with it (a long log's worker reads the file itself); any other text has none.
+  const setText = useCallback((next: string, file?: Blob) => setPaste({ text: next, file: file ?? null }), []);
   const mainRef = useRef<HTMLElement>(null);
   const shownRouteKey = useRef<string | null>(null);
   const catalogQuery = useQuery(catalogQueryOptions());
@@ -146,11 +150,11 @@ function Shell() {
       </header>
       <main ref={mainRef} className="site-main">
         {catalog ? (
-          renderRoute(route, catalog, { text, setText })
+          renderRoute(route, catalog, { text, file: paste.file, setText })
         ) : catalogQuery.isPending ? (
           // The paste area is there at once; the diagnosis waits for the catalog (fetched beside the code).
           route.name === 'inspector' || route.name === 'share' ? (
-            <InspectorPage catalog={null} text={text} onTextChange={setText} />
+            <InspectorPage catalog={null} text={text} file={paste.file} onTextChange={setText} />
           ) : (
             <p role="status">Loading the catalog…</p>
           )

@@ -15,10 +15,10 @@ export function triageSlots(catalog: Catalog): Pick<InspectorPageProps, 'renderA
         <TriageSummary findings={findings} text={text} catalogVersion={catalog.version} mode="paste" />
       </Suspense>
     ),
-    renderLog: (text, { renderCard }) =>
+    renderLog: (text, { renderCard, file }) =>
       text.length > LOG_MIN_CHARS ? (
         <Suspense fallback={<p role="status">Loading the log view…</p>}>
-          <LogTriage text={text} catalog={catalog} renderCard={renderCard} />
+          <LogTriage text={text} file={file} catalog={catalog} renderCard={renderCard} />
         </Suspense>
       ) : null,
   };

@@ -72,6 +72,32 @@ describe('handleWorkerMessage', () => {
     expect(b.total).toBe(emoji.length);
   });
 
+  it('reads a file itself, as the text read from it', async () => {
+    const whole = harness();
+    await handleWorkerMessage(whole.state, { type: 'start', id: 1, text, catalog, options }, whole.deps);
+    const { messages, deps, state } = harness();
+    const file = new Blob([new TextEncoder().encode(text)]);
+    await handleWorkerMessage(state, { type: 'start', id: 2, file, catalog, options }, deps);
+    const a = whole.messages.at(-1);
+    const b = messages.at(-1);
+    if (a?.type !== 'done' || b?.type !== 'done') throw new Error('expected two done');
+    expect(shape(b.findings)).toEqual(shape(a.findings));
+    expect(b.groups).toEqual(a.groups);
+    expect(b.total).toBe(file.size);
+  });
+
+  it('stops reading a file when cancelled', async () => {
+    let pauses = 0;
+    const { messages, deps, state } = harness();
+    deps.yieldToEventLoop = async () => {
+      if (++pauses === 2) await handleWorkerMessage(state, { type: 'cancel', id: 4 }, deps);
+    };
+    await handleWorkerMessage(state, { type: 'start', id: 4, file: new Blob([text.repeat(4)]), catalog, options }, deps);
+    expect(messages.filter((m) => m.type === 'cancelled')).toEqual([{ type: 'cancelled', id: 4 }]);
+    expect(messages.some((m) => m.type === 'done')).toBe(false);
+    expect(state).toEqual({ current: null, cancelled: new Set() });
+  });
+
   it('stops at once a run that waits for its next piece', async () => {
     const { messages, deps, state } = harness();
     await handleWorkerMessage(state, { type: 'start', id: 3, total: 5_000_000, catalog }, deps);

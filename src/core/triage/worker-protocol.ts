@@ -25,10 +25,11 @@ export type DecodeOptions = Pick<StreamDecoderOptions, 'windowBytes' | 'lookahea
 /** Page → worker. */
 export type DecodeRequest =
   /**
-   * A new run (it replaces the one in progress): the whole `text`, or, without it, a text of `total`
+   * A new run (it replaces the one in progress): the whole `text`; or the `file` it was read from (the worker
+   * reads its bytes itself: the page neither encodes nor posts them); or, without either, a text of `total`
    * characters in `piece` messages, then `end`.
    */
-  | { type: 'start'; id: number; catalog: Catalog; text?: string; total?: number; options?: DecodeOptions }
+  | { type: 'start'; id: number; catalog: Catalog; text?: string; file?: Blob; total?: number; options?: DecodeOptions }
   /** The next bytes (UTF-8) of run `id`'s text, and how many characters they are (for the progress). */
   | { type: 'piece'; id: number; bytes: Uint8Array; chars: number }
   /** Run `id`'s text has no more pieces. */
@@ -103,7 +104,8 @@ export function readDecodeRequest(data: unknown): { ok: true; request: DecodeReq
   }
   if (data.type !== 'start') return { ok: false, id, error: `unknown message type ${JSON.stringify(data.type)}` };
   if (data.text !== undefined && typeof data.text !== 'string') return { ok: false, id, error: 'start: text must be a string' };
-  if (data.text === undefined && !(isId(data.total) && data.total >= 0)) return { ok: false, id, error: 'start: text must be a string, or total a size' };
+  const file = typeof Blob !== 'undefined' && data.file instanceof Blob ? data.file : null;
+  if (data.text === undefined && !file && !(isId(data.total) && data.total >= 0)) return { ok: false, id, error: 'start: text must be a string, or total a size' };
   const catalog = parseCatalog(data.catalog);
   if (!catalog.ok) return { ok: false, id, error: `start: bad catalog: ${catalog.error}` };
   const options: DecodeOptions = {};
@@ -114,6 +116,7 @@ export function readDecodeRequest(data: unknown): { ok: true; request: DecodeReq
   }
   const start: DecodeRequest = { type: 'start', id, catalog: catalog.catalog, options };
   if (typeof data.text === 'string') start.text = data.text;
+  else if (file) start.file = file;
   else if (isId(data.total)) start.total = data.total;
   return { ok: true, request: start };
 }
@@ -152,10 +155,11 @@ export async function handleWorkerMessage(state: DecodeWorkerState, data: unknow
     else run.ended = true;
     return drain(state, run, deps);
   }
-  const { id, catalog, text, options } = request;
+  const { id, catalog, text, file, options } = request;
   const run: Run = {
     id,
-    total: text?.length ?? request.total ?? 0,
+    // A file's progress counts its bytes.
+    total: text?.length ?? file?.size ?? request.total ?? 0,
     decoder: createStreamDecoder(catalog, options ?? {}),
     queue: text !== undefined ? [{ bytes: encoder.encode(text), chars: text.length }] : [],
     lines: createByteLines(),
@@ -168,6 +172,31 @@ export async function handleWorkerMessage(state: DecodeWorkerState, data: unknow
   // The run in progress, if any, sees at its next window that it was replaced.
   state.current = run;
   post({ type: 'progress', id, done: 0, total: run.total, findings: [] });
+  if (file) return readFile(state, run, file, deps);
+  return drain(state, run, deps);
+}
+
+/** Reads a run's file as it is decoded: each piece of its stream is queued, then the run ends. */
+async function readFile(state: DecodeWorkerState, run: Run, file: Blob, deps: DecodeWorkerDeps): Promise<void> {
+  const reader = file.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (state.current !== run) {
+        // Replaced or cancelled (the cancel, or the run's loop, has said so): the rest is not read.
+        await reader.cancel();
+        return;
+      }
+      run.queue.push({ bytes: value, chars: value.length });
+      void drain(state, run, deps);
+    }
+  } catch (e) {
+    if (state.current === run) state.current = null;
+    deps.post({ type: 'error', id: run.id, error: `the file could not be read: ${e instanceof Error ? e.message : String(e)}` });
+    return;
+  }
+  run.ended = true;
   return drain(state, run, deps);
 }
 

@@ -32,7 +32,7 @@ function createWorker(): Worker {
  * a long text is sent in pieces (the worker decodes them as they come).
  * Each run has a new id; messages of a replaced or cancelled run are dropped (decode-session.ts).
  */
-export function useLogDecode(text: string, catalog: Catalog): LogDecode {
+export function useLogDecode(text: string, catalog: Catalog, file: Blob | null = null): LogDecode {
   const workerRef = useRef<Worker | null>(null);
   const nextId = useRef(0);
   const [state, setState] = useState<LogDecodeState>(() => startedState(0));
@@ -78,6 +78,8 @@ export function useLogDecode(text: string, catalog: Catalog): LogDecode {
     };
     timer = window.setTimeout(() => {
       started = true;
+      // Read from a file: the worker reads the file's bytes itself (nothing to encode or post here).
+      if (file) return post({ type: 'start', id, file, catalog });
       if (text.length <= PIECE_CHARS) return post({ type: 'start', id, text, catalog });
       post({ type: 'start', id, total: text.length, catalog });
       send(0);
@@ -88,7 +90,7 @@ export function useLogDecode(text: string, catalog: Catalog): LogDecode {
       const cancel: DecodeRequest = { type: 'cancel', id };
       workerRef.current?.postMessage(cancel);
     };
-  }, [text, catalog, attempt]);
+  }, [text, file, catalog, attempt]);
 
   const cancel = useCallback(() => {
     const request: DecodeRequest = { type: 'cancel', id: currentId };

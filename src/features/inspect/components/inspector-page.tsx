@@ -9,14 +9,20 @@ import { PasteArea } from './paste-area';
 import { Results } from './results';
 
 /** What the inspector lends to the view of a long log: its finding card, with the app's actions. */
-export type LogSlots = { renderCard: (finding: Finding) => ReactNode };
+export type LogSlots = {
+  renderCard: (finding: Finding) => ReactNode;
+  /** The file the text was read from, when it was. */
+  file: Blob | null;
+};
 
 export type InspectorPageProps = {
   /** Null while the catalog is still loading: the paste area works, and the diagnosis waits for it. */
   catalog: Catalog | null;
   /** The paste, owned by the app so it survives a visit to an entry page. */
   text: string;
-  onTextChange: (text: string) => void;
+  /** The file `text` was read from ("Open file…", a drop), if it was. */
+  file?: Blob | null;
+  onTextChange: (text: string, file?: Blob) => void;
   /** Filled by the app with other features' UI (report and replay actions, the triage summary). */
   renderActions?: (finding: Finding) => ReactNode;
   /** Above the cards; `text` is the text the findings were read from. */
@@ -29,7 +35,7 @@ export type InspectorPageProps = {
 };
 
 /** Paste on the left, diagnosis on the right, updated as you type (decoded in a worker, so typing stays smooth). */
-export function InspectorPage({ catalog, text, onTextChange, renderActions, renderAbove, renderLog }: InspectorPageProps) {
+export function InspectorPage({ catalog, text, file = null, onTextChange, renderActions, renderAbove, renderLog }: InspectorPageProps) {
   const renderCard = useCallback(
     (finding: Finding) => (
       <FindingCard
@@ -40,7 +46,7 @@ export function InspectorPage({ catalog, text, onTextChange, renderActions, rend
     ),
     [catalog, renderActions],
   );
-  const log = renderLog && catalog ? renderLog(text, { renderCard }) : null;
+  const log = renderLog && catalog ? renderLog(text, { renderCard, file }) : null;
   const isLog = log !== null && log !== undefined;
   // Every paste is decoded in a worker; the cards shown are those of `diagnosedText` until it answers.
   const { text: diagnosedText, diagnosis } = useDiagnosis(text, catalog, !isLog);

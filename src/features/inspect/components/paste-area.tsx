@@ -10,7 +10,8 @@ const hasFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer.types).inc
 
 type PasteAreaProps = {
   value: string;
-  onChange: (text: string) => void;
+  /** A new text; with the file it was read from, when it was (a long log's worker reads the file itself). */
+  onChange: (text: string, file?: File) => void;
 };
 
 /** The paste area: typing, paste, a dropped file or "Open file…". Everything stays in the browser. */
@@ -44,7 +45,7 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
     if (!file) return;
     const result = await readTextFile(file);
     if (result.ok) {
-      onChange(result.text);
+      onChange(result.text, file);
       setNote({ tone: 'info', text: `Read ${result.name}.` });
     } else {
       setNote({ tone: 'error', text: result.error });

@@ -10,6 +10,8 @@ import '../triage.css';
 
 type LogTriageProps = {
   text: string;
+  /** The file the text was read from, if it was: the worker reads it itself. */
+  file?: Blob | null;
   catalog: Catalog;
   /** The inspector's finding card (with the app's actions), for the findings shown under the summary. */
   renderCard: (finding: Finding) => ReactNode;
@@ -19,8 +21,8 @@ type LogTriageProps = {
  * The diagnosis of a long log: decoded in a Web Worker with a progress bar and Cancel, the summary streaming
  * in as the worker reads, then the final groups with the log's times. Takes the place of the inspector's results.
  */
-export function LogTriage({ text, catalog, renderCard }: LogTriageProps) {
-  const { state, cancel, restart } = useLogDecode(text, catalog);
+export function LogTriage({ text, file = null, catalog, renderCard }: LogTriageProps) {
+  const { state, cancel, restart } = useLogDecode(text, catalog, file);
   const running = state.status === 'running';
   const findings = state.status === 'error' ? [] : state.findings;
 
