@@ -99,6 +99,11 @@ export function createJsonScanner(text: string, share: ScanShare = { base: 0, fa
   const memo = new Map<number, number>();
   const { base, failed } = share; // ends (in the whole text) of the enclosing objects that did not parse
   let first = true;
+  /** Drops the failed objects that end before `start`; true when it still sits inside too many of them. */
+  const tooDeep = (start: number): boolean => {
+    while (failed.length > 0 && (failed[failed.length - 1] ?? 0) <= start + base) failed.pop();
+    return failed.length >= MAX_FAILED_NESTING;
+  };
   return {
     read(start) {
       // The first object of a text that ends with `}` (a one-line JSON record): JSON.parse of the rest of the text
@@ -108,8 +113,7 @@ export function createJsonScanner(text: string, share: ScanShare = { base: 0, fa
         first = false;
         const last = lastNonSpace(text);
         if (last > start && text.charCodeAt(last) === 125 && last - start < MAX_OBJECT && opensObject(text, start)) {
-          while (failed.length > 0 && (failed[failed.length - 1] ?? 0) <= start + base) failed.pop();
-          if (failed.length < MAX_FAILED_NESTING) {
+          if (!tooDeep(start)) {
             const value = parseJson(text.slice(start, last + 1));
             if (value !== undefined) {
               memo.set(start, last + 1);
@@ -120,8 +124,7 @@ export function createJsonScanner(text: string, share: ScanShare = { base: 0, fa
       }
       const end = balancedEnd(text, start, memo);
       if (end < 0) return { end, value: undefined };
-      while (failed.length > 0 && (failed[failed.length - 1] ?? 0) <= start + base) failed.pop();
-      if (failed.length >= MAX_FAILED_NESTING) return { end, value: undefined };
+      if (tooDeep(start)) return { end, value: undefined };
       const value = parseJsonish(text.slice(start, end));
       if (value === undefined) failed.push(end + base);
       return { end, value };
@@ -156,17 +159,12 @@ function parseJson(slice: string): unknown {
 
 /** JSON.parse that never throws; also reads Python dict reprs (`{'kind': 'task.get', …}`). */
 export function parseJsonish(slice: string): unknown {
-  jsonScanWork.parseAttempts++;
-  jsonScanWork.parsedChars += slice.length;
+  const value = parseJson(slice);
+  if (value !== undefined || !slice.includes("'")) return value;
   try {
-    return JSON.parse(slice);
+    return JSON.parse(pythonReprToJson(slice));
   } catch {
-    if (!slice.includes("'")) return undefined;
-    try {
-      return JSON.parse(pythonReprToJson(slice));
-    } catch {
-      return undefined;
-    }
+    return undefined;
   }
 }
 

@@ -7,8 +7,8 @@ import { cancelledState, isDecodeResponse, reduceDecode, startedState, type LogD
 const SETTLE_MS = 120;
 
 /**
- * The text goes to the worker as UTF-8 bytes in pieces of this many characters, one per task (a millisecond or
- * two each): a 100 MB string posted at once is copied in one task, a second of frozen page.
+ * A pasted text goes to the worker as UTF-8 bytes in pieces of this many characters, one per task (about 5 ms
+ * each, most of it encoding): a 100 MB string posted at once is copied in one task, a second of frozen page.
  */
 const PIECE_CHARS = 1024 * 1024;
 
@@ -17,7 +17,7 @@ const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xd
 
 export type LogDecode = {
   state: LogDecodeState;
-  /** Stop the run at its next chunk, keeping what was found. */
+  /** Stop the run at its next window, keeping what was found. */
   cancel: () => void;
   /** Decode the same text again (after a cancel or an error). */
   restart: () => void;
