@@ -10,21 +10,13 @@ export type StreamDecoderOptions = WindowOptions & {
   maxSpans?: number;
 };
 
-/** Where a stream decode stands. */
-export type StreamStep = {
-  /** Windows decoded so far. */
-  windows: number;
-  /** Occurrences the last window gave (before merging). */
-  occurrences: number;
-};
-
 export type StreamDecoder = {
   /** Adds bytes of the text; they are decoded by step(), window by window. */
   push: (piece: Uint8Array) => void;
   /** The text ends: what is held becomes the last window. */
   end: () => void;
-  /** Decodes the next complete window; null when none is ready (push more, or end). */
-  step: () => StreamStep | null;
+  /** Decodes the next complete window; false when none is ready (push more, or end). */
+  step: () => boolean;
   /** Windows cut and not yet decoded. */
   readonly ready: number;
   /** The findings so far, merged and ranked as decode() ranks them (the same objects later windows update). */
@@ -42,7 +34,6 @@ export function createStreamDecoder(catalog: Catalog, options: StreamDecoderOpti
   const merger = createFindingMerger(options.maxSpans !== undefined ? { maxSpans: options.maxSpans } : {});
   const windows = createWindowMerger((f) => merger.add(f));
   const queue: ByteWindow[] = [];
-  let decoded = 0;
   return {
     push: (piece) => {
       queue.push(...windower.push(piece));
@@ -52,13 +43,12 @@ export function createStreamDecoder(catalog: Catalog, options: StreamDecoderOpti
     },
     step: () => {
       const window = queue.shift();
-      if (!window) return null;
+      if (!window) return false;
       let result = decodeWindow(window, catalog, limits);
       // The window before ended elsewhere than where this one started: read it again from there.
       if (!windows.fits(result)) result = decodeWindow({ ...window, fromLine: windows.fromLine }, catalog, limits);
       windows.merge(result);
-      decoded++;
-      return { windows: decoded, occurrences: result.findings.length };
+      return true;
     },
     get ready() {
       return queue.length;
