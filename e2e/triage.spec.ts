@@ -101,9 +101,22 @@ test.describe('a whole log', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Open file…' }).click();
     await (await chooser).setFiles({ name: 'worker.log', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
-    await expect(inspector.pasteArea).toContainText(`A long paste: ${(text.length / MB).toFixed(1)} MB`);
+    const lines = splitLogLines(text);
+    // The page keeps the file's text in the pieces it was read in: the size and line count come from them.
+    await expect(inspector.pasteArea).toContainText(`A long paste: ${(text.length / MB).toFixed(1)} MB, ${count(lines.length)} lines`);
     await expect(inspector.status).toHaveText(doneStatus(groups), { timeout: 60_000 });
     expect(await tableRows(inspector)).toEqual(rowsOf(groups));
+    // An occurrence is shown in the original text, its lines cut from those pieces.
+    const target = groups.find((g) => g.instances.length >= 2 && groups.filter((x) => x.title === g.title).length === 1);
+    const instance = target?.instances.at(-1);
+    if (!target || !instance) throw new Error('the log has no group with two occurrences');
+    await inspector.diagnosis.getByRole('button', { name: plain(target.title), exact: true }).click();
+    const detail = inspector.diagnosis.getByRole('region', { name: plain(target.title) });
+    await detail.getByRole('button', { name: instanceLabel(instance), exact: true }).click();
+    const hits = detail.getByRole('region', { name: 'Original text' }).locator('mark');
+    await expect(hits).toHaveCount(instance.span.endLine - instance.span.startLine + 1);
+    await expect(hits.last()).toHaveText(lines[instance.span.endLine - 1] || ' ');
+    await detail.getByRole('button', { name: 'Back to all groups' }).click();
     // A paste replaces the file's text: what is decoded is then the pasted text.
     const edited = `${text}\n${ENVELOPE_404}\n`;
     await inspector.pasteViaClipboard(edited);

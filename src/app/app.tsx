@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Catalog } from '../core/catalog/catalog-types';
 import { resolveEntryLink } from '../core/decode/entry-link';
+import type { PasteText } from '../core/text/paste-text';
 import { ShortcutsHelp } from '../components/shortcuts-help';
 import { InspectorPage } from '../features/inspect/components/inspector-page';
 import { ReplayProvider } from '../features/replay/components/replay-provider';
@@ -28,7 +29,7 @@ export function App() {
   );
 }
 
-type PageState = { text: string; file: Blob | null; setText: (text: string, file?: Blob) => void };
+type PageState = { text: PasteText; file: Blob | null; setText: (text: PasteText, file?: Blob) => void };
 
 /** The route table: one line per route. A share link (`#/s/…`) opens the inspector with the link's paste. */
 function renderRoute(route: Route, catalog: Catalog, paste: PageState): ReactNode {
@@ -98,10 +99,10 @@ function titleOf(route: Route, catalog: Catalog | null): string {
 function Shell() {
   const route = useHashRoute();
   // The paste lives here, above the routes, so a visit to an entry page does not lose it.
-  const [paste, setPaste] = useState<{ text: string; file: Blob | null }>({ text: '', file: null });
+  const [paste, setPaste] = useState<{ text: PasteText; file: Blob | null }>({ text: '', file: null });
   const { text } = paste;
   // The file a text was read from goes with it (a long log's worker reads the file itself); any other text has none.
-  const setText = useCallback((next: string, file?: Blob) => setPaste({ text: next, file: file ?? null }), []);
+  const setText = useCallback((next: PasteText, file?: Blob) => setPaste({ text: next, file: file ?? null }), []);
   const mainRef = useRef<HTMLElement>(null);
   const shownRouteKey = useRef<string | null>(null);
   const catalogQuery = useQuery(catalogQueryOptions());

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countNewlines, pieceText, type PasteText } from '../text/paste-text';
 import { createTextLines } from './text-lines';
 import { splitLogLines } from './timestamps';
 
 const ESC = String.fromCharCode(27);
 
-function linesOf(text: string, step: number): Array<string | undefined> {
+function linesOf(text: PasteText, step: number): Array<string | undefined> {
   const index = createTextLines(text);
   let steps = 0;
   while (!index.step(step)) steps++;
@@ -22,6 +23,20 @@ describe('text lines', () => {
         // The one difference, by design: an ANSI code between a `\r` and a `\n`.
         fc.pre(!new RegExp(`\r(?:${ESC}\\[\\d*m)+\n`).test(text));
         expect(linesOf(text, step)).toEqual(splitLogLines(text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('are the same lines for the text held in pieces, cut anywhere, even between a \\r and its \\n (property)', () => {
+    const part = fc.constantFrom('a', 'é', ' ', '\n', '\r', '\r\n', `${ESC}[31m`, '2026-11-25 02:00:00,323 INFO ');
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 50 }), (parts, cuts, step) => {
+        const text = parts.join('');
+        fc.pre(!new RegExp(`\r(?:${ESC}\\[\\d*m)+\n`).test(text));
+        const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const pieces = [0, ...at].map((from, k) => text.slice(from, [...at, text.length][k]));
+        expect(linesOf(pieceText(pieces, countNewlines(text)), step)).toEqual(splitLogLines(text));
       }),
       { numRuns: 400 },
     );

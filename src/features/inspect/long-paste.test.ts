@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countNewlines, pieceText } from '../../core/text/paste-text';
 import { longPasteFacts, sizeText } from './long-paste';
 
 describe('longPasteFacts', () => {
@@ -12,6 +13,15 @@ describe('longPasteFacts', () => {
     const facts = longPasteFacts(`${'x'.repeat(500)}\n${'y'.repeat(3_000_000)}`, 2, 10);
     expect(facts.preview).toEqual(['xxxxxxxxx…', 'yyyyyyyyy…']);
     expect(facts.lines).toBe(2);
+  });
+});
+
+describe('longPasteFacts of a file read in pieces', () => {
+  it('are the facts of the whole text, lines cut across pieces included', () => {
+    const text = `first\r\n${'x'.repeat(300)}\nthird\n\nfifth`;
+    const pieces = pieceText([text.slice(0, 6), text.slice(6, 100), text.slice(100, 310), text.slice(310)], countNewlines(text));
+    expect(longPasteFacts(pieces, 8, 20)).toEqual(longPasteFacts(text, 8, 20));
+    expect(longPasteFacts(pieces, 8, 20).lines).toBe(5);
   });
 });
 

@@ -1,3 +1,5 @@
+import { indexOfChar, newlinesOf, sliceText, type PasteText } from '../../core/text/paste-text';
+
 /**
  * A paste of megabytes is not shown in the editable box: a browser lays out the whole of a textarea's text,
  * which takes seconds for 10 MB and makes the page stutter. The paste area shows its size and first lines instead.
@@ -14,14 +16,14 @@ export type LongPasteFacts = {
 };
 
 /** Size, line count and the first lines of a long text, without splitting all of it. */
-export function longPasteFacts(text: string, previewLines = 8, width = 160): LongPasteFacts {
-  let lines = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+export function longPasteFacts(text: PasteText, previewLines = 8, width = 160): LongPasteFacts {
+  // A file's text in pieces had its line breaks counted as it was read.
+  const lines = newlinesOf(text) + 1;
   const preview: string[] = [];
   let start = 0;
   while (preview.length < previewLines && start <= text.length) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end === -1 ? Math.min(text.length, start + width + 1) : Math.min(end, start + width + 1)).replace(/\r$/, '');
+    const end = indexOfChar(text, '\n', start);
+    const line = sliceText(text, start, end === -1 ? Math.min(text.length, start + width + 1) : Math.min(end, start + width + 1)).replace(/\r$/, '');
     preview.push(line.length > width ? `${line.slice(0, width - 1)}…` : line);
     if (end === -1) break;
     start = end + 1;

@@ -6,6 +6,7 @@ import type { Finding } from '../../core/decode/finding';
 import type { GithubReport } from '../../core/report/github';
 import type { Redaction, RedactionKind } from '../../core/report/redact';
 import type { ReportOptions } from '../../core/report/report-parts';
+import { joinText, type PasteText } from '../../core/text/paste-text';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -61,9 +62,9 @@ export function appUrlOf(location: Pick<Location, 'origin' | 'pathname'>): strin
   return `${location.origin}${location.pathname}`;
 }
 
-/** The builders' options for this page. */
-export function reportOptions(pastedText: string, location: Pick<Location, 'origin' | 'pathname'>, includePayloads = false): ReportOptions {
-  return { pastedText, includePayloads, appUrl: appUrlOf(location) };
+/** The builders' options for this page (a long file's pieces are joined here, when a report is made, not before). */
+export function reportOptions(pastedText: PasteText, location: Pick<Location, 'origin' | 'pathname'>, includePayloads = false): ReportOptions {
+  return { pastedText: joinText(pastedText), includePayloads, appUrl: appUrlOf(location) };
 }
 
 /** How the report fills GitHub's new-issue page. */

@@ -1,4 +1,5 @@
 import { encodeShareFragment, tooLargeForLink } from '../../core/share/share-link';
+import { joinText, type PasteText } from '../../core/text/paste-text';
 
 /**
  * Making a share link for the page: the core makes the fragment (redacted, compressed); this decides whether it
@@ -22,13 +23,13 @@ export function shareUrl(fragment: string, baseHref: string): string {
 
 /** The share link of a paste, or why there is none. Never throws. */
 export async function makeShareLink(
-  text: string,
+  text: PasteText,
   baseHref: string,
   encode: (text: string) => Promise<string> = (t) => encodeShareFragment(t),
 ): Promise<ShareLinkResult> {
   if (text.length > MAX_LINK_SOURCE_CHARS) return { ok: false, reason: 'too-large', fragmentChars: null };
   try {
-    const fragment = await encode(text);
+    const fragment = await encode(joinText(text));
     if (tooLargeForLink(fragment.length)) return { ok: false, reason: 'too-large', fragmentChars: fragment.length };
     return { ok: true, url: shareUrl(fragment, baseHref), fragmentChars: fragment.length };
   } catch (e) {

@@ -1,5 +1,6 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { Catalog } from '../../core/catalog/catalog-types';
+import { sliceText, type PasteText } from '../../core/text/paste-text';
 import type { DecodeRequest } from '../../core/triage/worker-protocol';
 import { cancelledState, isDecodeResponse, reduceDecode, startedState, type LogDecodeState } from './decode-session';
 
@@ -32,7 +33,7 @@ function createWorker(): Worker {
  * a long text is sent in pieces (the worker decodes them as they come).
  * Each run has a new id; messages of a replaced or cancelled run are dropped (decode-session.ts).
  */
-export function useLogDecode(text: string, catalog: Catalog, file: Blob | null = null): LogDecode {
+export function useLogDecode(text: PasteText, catalog: Catalog, file: Blob | null = null): LogDecode {
   const workerRef = useRef<Worker | null>(null);
   const nextId = useRef(0);
   const [state, setState] = useState<LogDecodeState>(() => startedState(0));
@@ -69,8 +70,8 @@ export function useLogDecode(text: string, catalog: Catalog, file: Blob | null =
     const send = (from: number) => {
       let to = Math.min(text.length, from + PIECE_CHARS);
       // Never between the two halves of a character (each piece is encoded on its own).
-      if (to < text.length && isHighSurrogate(text.charCodeAt(to - 1))) to--;
-      const bytes = encoder.encode(text.slice(from, to));
+      if (to < text.length && isHighSurrogate(sliceText(text, to - 1, to).charCodeAt(0))) to--;
+      const bytes = encoder.encode(sliceText(text, from, to));
       // Moved, not copied: the page keeps no second copy of the log.
       workerRef.current?.postMessage({ type: 'piece', id, bytes, chars: to - from } satisfies DecodeRequest, [bytes.buffer]);
       if (to < text.length) timer = window.setTimeout(() => send(to), 0);
@@ -80,7 +81,7 @@ export function useLogDecode(text: string, catalog: Catalog, file: Blob | null =
       started = true;
       // Read from a file: the worker reads the file's bytes itself (nothing to encode or post here).
       if (file) return post({ type: 'start', id, file, catalog });
-      if (text.length <= PIECE_CHARS) return post({ type: 'start', id, text, catalog });
+      if (typeof text === 'string' && text.length <= PIECE_CHARS) return post({ type: 'start', id, text, catalog });
       post({ type: 'start', id, total: text.length, catalog });
       send(0);
     }, SETTLE_MS);

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type ClipboardEvent, type DragEvent, type Ref } from 'react';
 import { useShortcut } from '../../../hooks/use-shortcut';
 import { LONG_PASTE_CHARS, longPasteFacts, sizeText } from '../long-paste';
+import { joinText, type PasteText } from '../../../core/text/paste-text';
 import { readTextFile } from '../read-file';
 
 type Note = { tone: 'info' | 'error'; text: string };
@@ -9,9 +10,10 @@ const hasFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer.types).inc
 
 
 type PasteAreaProps = {
-  value: string;
+  /** The text: a string, or a long file's pieces (joined only if it is edited as text). */
+  value: PasteText;
   /** A new text; with the file it was read from, when it was (a long log's worker reads the file itself). */
-  onChange: (text: string, file?: File) => void;
+  onChange: (text: PasteText, file?: File) => void;
 };
 
 /** The paste area: typing, paste, a dropped file or "Open file…". Everything stays in the browser. */
@@ -27,6 +29,8 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
   const [editLong, setEditLong] = useState(false);
   if (editLong && value.length < LONG_PASTE_CHARS) setEditLong(false);
   const long = value.length >= LONG_PASTE_CHARS && !editLong;
+  // The text box needs one string: a long file's pieces are joined when it is asked for ("Edit as text").
+  const boxText = long ? '' : joinText(value);
 
   // A file dropped beside the area would make the browser open it and lose the paste: ignore such drops.
   useEffect(() => {
@@ -43,6 +47,8 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
 
   async function load(file: File | undefined) {
     if (!file) return;
+    // A file of many megabytes takes a moment to read: say so at once.
+    setNote({ tone: 'info', text: `Reading ${file.name}…` });
     const result = await readTextFile(file);
     if (result.ok) {
       onChange(result.text, file);
@@ -80,7 +86,7 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
     const area = e.currentTarget instanceof HTMLTextAreaElement ? e.currentTarget : null;
     if (area && pasted.length < LONG_PASTE_CHARS) return; // the browser's own paste, with its undo
     e.preventDefault();
-    onChange(area ? value.slice(0, area.selectionStart) + pasted + value.slice(area.selectionEnd) : pasted);
+    onChange(area ? boxText.slice(0, area.selectionStart) + pasted + boxText.slice(area.selectionEnd) : pasted);
     if (note) setNote(null);
   }
 
@@ -105,7 +111,7 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
   }
 
   useShortcut('focus-input', focusInput);
-  useShortcut('clear-paste', clear, value !== '');
+  useShortcut('clear-paste', clear, value.length > 0);
 
   return (
     <div className={`paste${dragging ? ' paste-dragging' : ''}`}>
@@ -136,7 +142,7 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
           id={id}
           className="paste-input"
           aria-describedby={hintId}
-          value={value}
+          value={boxText}
           onChange={(e) => {
             onChange(e.target.value);
             if (note) setNote(null);
@@ -159,7 +165,7 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
           Open file…
         </button>
         <input ref={fileRef} type="file" hidden tabIndex={-1} onChange={onFileChosen} />
-        <button type="button" className="button button-quiet" onClick={clear} disabled={value === ''}>
+        <button type="button" className="button button-quiet" onClick={clear} disabled={value.length === 0}>
           Clear
         </button>
         <p className={`paste-note${note?.tone === 'error' ? ' paste-note-error' : ''}`} role="status">
@@ -174,7 +180,7 @@ type LongPasteProps = {
   ref: Ref<HTMLDivElement>;
   id: string;
   hintId: string;
-  text: string;
+  text: PasteText;
   onPaste: (e: ClipboardEvent<HTMLElement>) => void;
   onDragOver: (e: DragEvent<HTMLElement>) => void;
   onDragLeave: () => void;

@@ -4,6 +4,7 @@ import { Modal } from '../../../components/modal';
 import type { Catalog } from '../../../core/catalog/catalog-types';
 import type { Finding } from '../../../core/decode/finding';
 import { buildGithubReport, DEFAULT_URL_BUDGET } from '../../../core/report/github';
+import type { PasteText } from '../../../core/text/paste-text';
 import { copyText } from '../../../lib/clipboard';
 import { githubCaveat, hidesPayloads, openStatus, reportOptions, templateText, TOO_LONG_NOTICE, urlLengthText, type OpenState } from '../report-view';
 import { RedactionList } from './redaction-list';
@@ -11,7 +12,7 @@ import { RedactionList } from './redaction-list';
 type GithubReportDialogProps = {
   finding: Finding;
   catalog: Catalog;
-  pastedText: string;
+  pastedText: PasteText;
   onClose: () => void;
 };
 

@@ -3,6 +3,7 @@ import type { Catalog } from '../../../core/catalog/catalog-types';
 import type { Finding } from '../../../core/decode/finding';
 import { buildDiscordMessage, DISCORD_LIMIT } from '../../../core/report/discord';
 import { buildMarkdownReport } from '../../../core/report/markdown';
+import type { PasteText } from '../../../core/text/paste-text';
 import { copyText } from '../../../lib/clipboard';
 import { discordStatus, formatCount, markdownStatus, redactionSummary, reportOptions } from '../report-view';
 import { CopyDetails, type Copied } from './copy-details';
@@ -13,7 +14,7 @@ type ReportActionsProps = {
   finding: Finding;
   catalog: Catalog;
   /** The whole paste: the reports read the environment off it, and scrub any secret found in it. */
-  pastedText: string;
+  pastedText: PasteText;
 };
 
 /**

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { DiagnosisSection } from '../../../components/diagnosis-section';
 import type { Catalog } from '../../../core/catalog/catalog-types';
 import type { Finding } from '../../../core/decode/finding';
+import type { PasteText } from '../../../core/text/paste-text';
 import { statusText } from '../decode-session';
 import { useLogDecode } from '../use-log-decode';
 import { DecodeProgress } from './decode-progress';
@@ -9,7 +10,8 @@ import { TriageSummary } from './triage-summary';
 import '../triage.css';
 
 type LogTriageProps = {
-  text: string;
+  /** The log: a string, or a long file's pieces. */
+  text: PasteText;
   /** The file the text was read from, if it was: the worker reads it itself. */
   file?: Blob | null;
   catalog: Catalog;

@@ -1,17 +1,18 @@
 import { useId, useState } from 'react';
 import { MAX_FRAGMENT_CHARS } from '../../../core/share/share-link';
+import { isBlank, type PasteText } from '../../../core/text/paste-text';
 import { copyText } from '../../../lib/clipboard';
 import { formatCount, formatSize } from '../decode-session';
 import { makeShareLink, type ShareLinkResult } from '../share';
 
 type ShareLinkProps = {
-  text: string;
+  text: PasteText;
   /** Offered when the paste is too large for a link. */
   onCopySummary?: () => void;
   onDownloadSummary?: () => void;
 };
 
-type Shown = { result: ShareLinkResult; copied: boolean; forText: string } | null;
+type Shown = { result: ShareLinkResult; copied: boolean; forText: PasteText } | null;
 
 /** "Copy link": the paste, redacted and compressed, in the link's fragment. Nothing is uploaded. */
 export function ShareLink({ text, onCopySummary, onDownloadSummary }: ShareLinkProps) {
@@ -31,7 +32,7 @@ export function ShareLink({ text, onCopySummary, onDownloadSummary }: ShareLinkP
 
   return (
     <div className="share">
-      <button type="button" className="button" onClick={() => void copyLink()} disabled={busy || text.trim() === ''}>
+      <button type="button" className="button" onClick={() => void copyLink()} disabled={busy || isBlank(text)}>
         {busy ? 'Making the link…' : 'Copy link'}
       </button>
       <div aria-live="polite">

@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Finding, Span } from '../../../core/decode/finding';
 import { filterGroups, groupFacets, groupFindings, type Group } from '../../../core/triage/group';
+import { joinText, type PasteText } from '../../../core/text/paste-text';
 import { createTextLines } from '../../../core/triage/text-lines';
 import { splitLogLines, type LogLines } from '../../../core/triage/timestamps';
 import { useShortcut } from '../../../hooks/use-shortcut';
@@ -20,7 +21,7 @@ type TriageSummaryProps = {
   /** The groups with the log's times (the worker's); without them they are grouped here from `findings`. */
   groups?: Group[];
   /** The text the findings were read from (for times, the original-text viewer and the share link). */
-  text: string;
+  text: PasteText;
   catalogVersion: string;
   /**
    * `log`: a log decoded in the worker; the table always shows, and the cards are shown here (`renderCard`).
@@ -40,16 +41,16 @@ const CARDS = 20;
 /** The triage summary: findings grouped by catalog entry, filters, exports, the share link, and one group's occurrences. */
 export function TriageSummary({ findings, groups: given, text, catalogVersion, mode, provisional = false, renderCard }: TriageSummaryProps) {
   const id = useId();
-  const groups = useMemo(() => given ?? groupFindings(findings, splitLogLines(text)), [given, findings, text]);
+  const groups = useMemo(() => given ?? groupFindings(findings, splitLogLines(joinText(text))), [given, findings, text]);
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const deferredFilter = useDeferredValue(filter);
   const visible = useMemo(() => filterGroups(groups, deferredFilter), [groups, deferredFilter]);
   const facets = useMemo(() => groupFacets(groups), [groups]);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [selectedSpan, setSelectedSpan] = useState<Span | null>(null);
-  const [lines, setLines] = useState<{ text: string; lines: LogLines } | null>(null);
+  const [lines, setLines] = useState<{ text: PasteText; lines: LogLines } | null>(null);
   // The text whose lines are being indexed, and the timer of its next step.
-  const indexing = useRef<{ text: string; timer: number } | null>(null);
+  const indexing = useRef<{ text: PasteText; timer: number } | null>(null);
   useEffect(() => () => window.clearTimeout(indexing.current?.timer), []);
   const [rowLimit, setRowLimit] = useState(ROWS);
   const [cardLimit, setCardLimit] = useState(CARDS);
