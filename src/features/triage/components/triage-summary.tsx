@@ -4,6 +4,7 @@ import { filterGroups, groupFacets, groupFindings, type Group } from '../../../c
 import { joinText, type PasteText } from '../../../core/text/paste-text';
 import { createTextLines } from '../../../core/triage/text-lines';
 import { splitLogLines, type LogLines } from '../../../core/triage/timestamps';
+import { useGrowingCount } from '../../../hooks/use-growing-count';
 import { useShortcut } from '../../../hooks/use-shortcut';
 import { copyText, downloadText } from '../../../lib/clipboard';
 import { formatCount } from '../decode-session';
@@ -34,9 +35,18 @@ type TriageSummaryProps = {
 };
 
 const ROWS = 100;
+/** Rows mounted per frame: the first hundred rows of a summary laid out at once are a long task. */
+const ROWS_PER_FRAME = 25;
+/**
+ * Rows shown while the log is still being read: each progress update moves rows and changes their counts, and
+ * laying out a hundred of them four times a second keeps the page busy; the rest come with the final groups.
+ */
+const PROVISIONAL_ROWS = 25;
 /** Characters of a long log indexed for its lines in one task (about 5 ms). */
 const LINES_PER_TASK_CHARS = 8 * 1024 * 1024;
 const CARDS = 20;
+/** Cards mounted per frame (a card is some ninety elements). */
+const CARDS_PER_FRAME = 5;
 
 /** The triage summary: findings grouped by catalog entry, filters, exports, the share link, and one group's occurrences. */
 export function TriageSummary({ findings, groups: given, text, catalogVersion, mode, provisional = false, renderCard }: TriageSummaryProps) {
@@ -60,6 +70,8 @@ export function TriageSummary({ findings, groups: given, text, catalogVersion, m
   const selected = visible.find((g) => g.key === selectedKey) ?? null;
   const canExport = table && !provisional && visible.length > 0;
   const currentLines = lines && lines.text === text ? lines.lines : null;
+  const rowsShown = useGrowingCount(Math.min(rowLimit, visible.length, provisional ? PROVISIONAL_ROWS : Infinity), ROWS_PER_FRAME);
+  const rowsLater = provisional ? Math.min(rowLimit, visible.length) - rowsShown : 0;
 
   function selectGroup(key: string | null) {
     setSelectedKey(key);
@@ -103,6 +115,7 @@ export function TriageSummary({ findings, groups: given, text, catalogVersion, m
   useShortcut('copy-summary', () => void copy('markdown'), canExport);
 
   const cards = renderCard && !selected ? findingsOf(visible, cardLimit) : null;
+  const cardsShown = useGrowingCount(cards?.shown.length ?? 0, CARDS_PER_FRAME);
 
   return (
     <section className="triage" aria-labelledby={`${id}-title`}>
@@ -148,11 +161,16 @@ export function TriageSummary({ findings, groups: given, text, catalogVersion, m
             </p>
           )}
           {visible.length > 0 ? (
-            <GroupTable groups={visible.slice(0, rowLimit)} provisional={provisional} selectedKey={selected?.key ?? null} onSelect={selectGroup} />
+            <GroupTable groups={visible.slice(0, rowsShown)} provisional={provisional} selectedKey={selected?.key ?? null} onSelect={selectGroup} />
           ) : (
             <p className="triage-none">No group matches these filters.</p>
           )}
-          {visible.length > rowLimit && (
+          {rowsLater > 0 && (
+            <p className="triage-more-later">
+              The top {formatCount(rowsShown)} groups so far; {formatCount(rowsLater)} more show when the log is read.
+            </p>
+          )}
+          {!provisional && visible.length > rowLimit && (
             <button type="button" className="plain-button" onClick={() => setRowLimit(visible.length)}>
               Show all {formatCount(visible.length)} groups
             </button>
@@ -180,7 +198,7 @@ export function TriageSummary({ findings, groups: given, text, catalogVersion, m
           </h3>
           <p className="triage-cards-hint">Choose a group above to see only its findings and occurrences.</p>
           <ol className="findings">
-            {cardKeys(cards.shown).map(([key, f]) => (
+            {cardKeys(cards.shown.slice(0, cardsShown)).map(([key, f]) => (
               <li key={key}>{renderCard?.(f)}</li>
             ))}
           </ol>
