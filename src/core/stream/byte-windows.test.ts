@@ -57,6 +57,13 @@ describe('byte windows', () => {
     );
   });
 
+  it('a log handed over as one piece of many windows (as a Blob\'s stream may) gives the same', () => {
+    const text = generateMixedLog({ samples, targetChars: 200_000, seed: 5, errorRate: 0.08 }).text;
+    const { findings, windows } = streamed(text, [text.length * 4], small);
+    expect(windows).toBeGreaterThan(8);
+    expect(shape(findings)).toEqual(shape(decode(text, testCatalog)));
+  });
+
   it('windows that judge their common boundary differently lose no line and read none twice', () => {
     // The collector prefix changes halfway: the window across the change normalizes its lines otherwise than its neighbours.
     const log = generateMixedLog({ samples, targetChars: 60_000, seed: 4, errorRate: 0.08 }).text.split('\n');

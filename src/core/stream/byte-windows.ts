@@ -156,7 +156,9 @@ export function createByteWindower(options: WindowOptions = {}): ByteWindower {
       if (ahead < 0) ahead = next;
       const floor = lookbackOf(next);
       out.push({ index: index++, bytes: held.slice(0, ahead), start, end: next, endFloor: floor, final: false });
-      held = held.slice(floor);
+      // What is left is copied when it is about a window (the old buffer can go), else viewed: a piece of many
+      // windows (a Blob's stream may hand over a whole file at once) would be copied again for each of them.
+      held = held.length - floor > 4 * (windowBytes + lookahead) ? held.subarray(floor) : held.slice(floor);
       start = next - floor;
     }
   };
