@@ -62,6 +62,10 @@ describe('byte windows', () => {
     const { findings, windows } = streamed(text, [text.length * 4], small);
     expect(windows).toBeGreaterThan(8);
     expect(shape(findings)).toEqual(shape(decode(text, testCatalog)));
+    // Windows that stay on the windower's thread are views of what it holds: the same.
+    for (const sizes of [[text.length * 4], [777, 20_000]]) {
+      expect(shape(streamed(text, sizes, { ...small, sameThread: true }).findings)).toEqual(shape(findings));
+    }
   });
 
   it('windows that judge their common boundary differently lose no line and read none twice', () => {

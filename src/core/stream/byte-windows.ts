@@ -22,7 +22,10 @@ import { retryNote } from '../decode/retry-series';
 export type ByteWindow = {
   /** 0, 1, 2… in text order. */
   index: number;
-  /** The lookback, the window and the lookahead: a copy, so that posting it to a thread sends only these bytes. */
+  /**
+   * The lookback, the window and the lookahead: a copy, so that posting it to a thread sends only these bytes (a
+   * posted view sends its whole buffer); a view of the bytes held when the windower is told they stay on its thread.
+   */
   bytes: Uint8Array;
   /** Offset of B_k in `bytes` (0 for the first window). */
   start: number;
@@ -57,6 +60,8 @@ export type WindowOptions = {
   lookbackLines?: number;
   /** At most this many bytes of lookback (very long lines): 256 KiB. */
   lookbackBytes?: number;
+  /** The windows are decoded on this thread: their bytes can be views, not copies (default false). */
+  sameThread?: boolean;
 };
 
 export type ByteWindower = {
@@ -94,6 +99,7 @@ export function createByteWindower(options: WindowOptions = {}): ByteWindower {
   const lookahead = Math.max(0, options.lookaheadBytes ?? 4 * DEFAULT_CHUNK_CHARS);
   const lookbackLines = Math.max(0, options.lookbackLines ?? 500);
   const lookbackBytes = Math.max(0, options.lookbackBytes ?? 256 * 1024);
+  const sameThread = options.sameThread ?? false;
   let pieces: Uint8Array[] = [];
   let pieceBytes = 0;
   // The bytes held, from the next window's lookback; `start` is B_k inside them.
@@ -155,7 +161,7 @@ export function createByteWindower(options: WindowOptions = {}): ByteWindower {
       let ahead = lastBreakIn(held, next, next + lookahead);
       if (ahead < 0) ahead = next;
       const floor = lookbackOf(next);
-      out.push({ index: index++, bytes: held.slice(0, ahead), start, end: next, endFloor: floor, final: false });
+      out.push({ index: index++, bytes: sameThread ? held.subarray(0, ahead) : held.slice(0, ahead), start, end: next, endFloor: floor, final: false });
       // What is left is copied when it is about a window (the old buffer can go), else viewed: a piece of many
       // windows (a Blob's stream may hand over a whole file at once) would be copied again for each of them.
       held = held.length - floor > 4 * (windowBytes + lookahead) ? held.subarray(floor) : held.slice(floor);

@@ -30,7 +30,8 @@ export type StreamDecoder = {
  */
 export function createStreamDecoder(catalog: Catalog, options: StreamDecoderOptions = {}): StreamDecoder {
   const limits = options.maxChunkChars !== undefined ? { maxChunkChars: options.maxChunkChars } : {};
-  const windower = createByteWindower(options);
+  // Decoded here, on the thread that cuts them: a window's bytes need not be copied out of what is held.
+  const windower = createByteWindower({ ...options, sameThread: true });
   const merger = createFindingMerger(options.maxSpans !== undefined ? { maxSpans: options.maxSpans } : {});
   const windows = createWindowMerger((f) => merger.add(f));
   const queue: ByteWindow[] = [];
