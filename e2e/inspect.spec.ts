@@ -73,6 +73,23 @@ test.describe('the inspector page', () => {
     await expect(page.getByText('Read stack.txt.')).toBeVisible();
   });
 
+  test('a paste while a long file is being read wins: the file\'s text, when it comes, is dropped', async ({ inspector, page }) => {
+    // About 90 MB, made in the page: reading it takes the page a second or so.
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['2026-11-25 02:00:00,323 DEBUG [urllib3.connectionpool] http://localhost:8001 "POST / HTTP/1.1" 200 238\n'.repeat(900_000)], 'big.log'));
+      return dt;
+    });
+    await inspector.pasteArea.dispatchEvent('drop', { dataTransfer });
+    await expect(page.getByText('Reading big.log…')).toBeVisible();
+    await inspector.pasteArea.fill(TS_STACK);
+    await expect(inspector.diagnosis.getByRole('heading', { name: 'Function already registered' })).toBeVisible();
+    // Long enough for the read to end: what was typed stays.
+    await page.waitForTimeout(4000);
+    await expect(inspector.pasteArea).toHaveValue(TS_STACK);
+    await expect(page.getByText('Read big.log.')).toBeHidden();
+  });
+
   test('refuses a binary file with a clear message', async ({ inspector, page }) => {
     const chooser = page.waitForEvent('filechooser');
     await inspector.openFileButton.click();

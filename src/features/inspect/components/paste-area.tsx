@@ -45,11 +45,21 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
     };
   }, []);
 
+  // The file being read, by number: a paste, an edit, a clear or another file while it is read replaces it, and
+  // its text, when it comes, is dropped (a 100 MB file takes a second to read).
+  const reading = useRef(0);
+  const change = (text: PasteText) => {
+    reading.current++;
+    onChange(text);
+  };
+
   async function load(file: File | undefined) {
     if (!file) return;
+    const token = ++reading.current;
     // A file of many megabytes takes a moment to read: say so at once.
     setNote({ tone: 'info', text: `Reading ${file.name}…` });
     const result = await readTextFile(file);
+    if (token !== reading.current) return;
     if (result.ok) {
       onChange(result.text, file);
       setNote({ tone: 'info', text: `Read ${result.name}.` });
@@ -86,7 +96,7 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
     const area = e.currentTarget instanceof HTMLTextAreaElement ? e.currentTarget : null;
     if (area && pasted.length < LONG_PASTE_CHARS) return; // the browser's own paste, with its undo
     e.preventDefault();
-    onChange(area ? boxText.slice(0, area.selectionStart) + pasted + boxText.slice(area.selectionEnd) : pasted);
+    change(area ? boxText.slice(0, area.selectionStart) + pasted + boxText.slice(area.selectionEnd) : pasted);
     if (note) setNote(null);
   }
 
@@ -102,7 +112,7 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
   const focusInput = () => (long ? longRef.current : textareaRef.current)?.focus();
 
   function clear() {
-    onChange('');
+    change('');
     setNote(null);
     setEditLong(false);
     // After a long paste the text box comes back on the next render.
@@ -144,7 +154,7 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
           aria-describedby={hintId}
           value={boxText}
           onChange={(e) => {
-            onChange(e.target.value);
+            change(e.target.value);
             if (note) setNote(null);
           }}
           onPaste={onPaste}
