@@ -56,6 +56,14 @@ describe('report options', () => {
     expect(reportOptions('the paste', location)).toEqual({ pastedText: 'the paste', includePayloads: false, appUrl: 'https://inspector.example/tools/' });
     expect(reportOptions('the paste', location, true).includePayloads).toBe(true);
   });
+
+  it('read the lines around the finding of a long log, not all of it', () => {
+    const location = { origin: 'https://inspector.example', pathname: '/' };
+    const text = Array.from({ length: 100_000 }, (_, k) => `line ${k + 1} of a long log, padded to some width`).join('\n');
+    const options = reportOptions(text, location, false, 90_000);
+    expect(options.pastedText?.length).toBeLessThan(text.length / 2);
+    expect(options.pastedText).toContain('line 90000 of a long log');
+  });
 });
 
 describe('GitHub wording', () => {

@@ -6,7 +6,8 @@ import type { Finding } from '../../core/decode/finding';
 import type { GithubReport } from '../../core/report/github';
 import type { Redaction, RedactionKind } from '../../core/report/redact';
 import type { ReportOptions } from '../../core/report/report-parts';
-import { joinText, type PasteText } from '../../core/text/paste-text';
+import { reportContext } from '../../core/report/report-context';
+import type { PasteText } from '../../core/text/paste-text';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -62,9 +63,17 @@ export function appUrlOf(location: Pick<Location, 'origin' | 'pathname'>): strin
   return `${location.origin}${location.pathname}`;
 }
 
-/** The builders' options for this page (a long file's pieces are joined here, when a report is made, not before). */
-export function reportOptions(pastedText: PasteText, location: Pick<Location, 'origin' | 'pathname'>, includePayloads = false): ReportOptions {
-  return { pastedText: joinText(pastedText), includePayloads, appUrl: appUrlOf(location) };
+/**
+ * The builders' options for this page. Of a long log, a report reads its first lines and those around the finding
+ * that starts on `startLine` (report-context.ts), not all of it: cut from a long file's pieces when a report is made.
+ */
+export function reportOptions(
+  pastedText: PasteText,
+  location: Pick<Location, 'origin' | 'pathname'>,
+  includePayloads = false,
+  startLine: number | null = null,
+): ReportOptions {
+  return { pastedText: reportContext(pastedText, startLine), includePayloads, appUrl: appUrlOf(location) };
 }
 
 /** How the report fills GitHub's new-issue page. */

@@ -27,9 +27,9 @@ export function GithubReportDialog({ finding, catalog, pastedText, onClose }: Gi
   const id = useId();
   const [includePayloads, setIncludePayloads] = useState(false);
   const [openState, setOpenState] = useState<OpenState>('idle');
-  const redacted = useMemo(() => buildGithubReport(finding, catalog, reportOptions(pastedText, window.location)), [finding, catalog, pastedText]);
+  const redacted = useMemo(() => buildGithubReport(finding, catalog, reportOptions(pastedText, window.location, false, finding.span.startLine)), [finding, catalog, pastedText]);
   const withPayloads = useMemo(
-    () => (includePayloads ? buildGithubReport(finding, catalog, reportOptions(pastedText, window.location, true)) : null),
+    () => (includePayloads ? buildGithubReport(finding, catalog, reportOptions(pastedText, window.location, true, finding.span.startLine)) : null),
     [includePayloads, finding, catalog, pastedText],
   );
   const report = withPayloads ?? redacted;

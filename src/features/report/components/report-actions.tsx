@@ -31,7 +31,7 @@ export function ReportActions({ finding, catalog, pastedText }: ReportActionsPro
 
   async function copyDiscord(e: MouseEvent<HTMLButtonElement>) {
     lastCopy.current = e.currentTarget;
-    const message = buildDiscordMessage(finding, catalog, reportOptions(pastedText, window.location));
+    const message = buildDiscordMessage(finding, catalog, reportOptions(pastedText, window.location, false, finding.span.startLine));
     const copied = await copyText(message.text);
     setResult({
       what: 'Discord message',
@@ -46,7 +46,7 @@ export function ReportActions({ finding, catalog, pastedText }: ReportActionsPro
 
   async function copyMarkdown(e: MouseEvent<HTMLButtonElement>) {
     lastCopy.current = e.currentTarget;
-    const report = buildMarkdownReport(finding, catalog, reportOptions(pastedText, window.location));
+    const report = buildMarkdownReport(finding, catalog, reportOptions(pastedText, window.location, false, finding.span.startLine));
     const copied = await copyText(report.text);
     setResult({ what: 'Markdown report', text: report.text, copied, redactions: report.redactions });
     setStatus(`${markdownStatus(report.text.length, copied)}${copied ? `; ${redactionSummary(report.redactions)}.` : ''}`);
