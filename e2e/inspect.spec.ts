@@ -73,7 +73,7 @@ test.describe('the inspector page', () => {
     await expect(page.getByText('Read stack.txt.')).toBeVisible();
   });
 
-  test('a paste while a long file is being read wins: the file\'s text, when it comes, is dropped', async ({ inspector, page }) => {
+  test('a paste or an example while a long file is being read wins: the file\'s text, when it comes, is dropped', async ({ inspector, page }) => {
     // About 90 MB, made in the page: reading it takes the page a second or so.
     const dataTransfer = await page.evaluateHandle(() => {
       const dt = new DataTransfer();
@@ -88,6 +88,14 @@ test.describe('the inspector page', () => {
     await page.waitForTimeout(4000);
     await expect(inspector.pasteArea).toHaveValue(TS_STACK);
     await expect(page.getByText('Read big.log.')).toBeHidden();
+
+    // So does an example chosen while the file is read.
+    await inspector.clearButton.click();
+    await inspector.pasteArea.dispatchEvent('drop', { dataTransfer });
+    await expect(page.getByText('Reading big.log…')).toBeVisible();
+    await inspector.exampleButton('Python traceback').click();
+    await page.waitForTimeout(4000);
+    await expect(inspector.pasteArea).toHaveValue(/ResonateStoreError: \[100\.40400\]/);
   });
 
   test('refuses a binary file with a clear message', async ({ inspector, page }) => {

@@ -46,8 +46,13 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
   }, []);
 
   // The file being read, by number: a paste, an edit, a clear or another file while it is read replaces it, and
-  // its text, when it comes, is dropped (a 100 MB file takes a second to read).
+  // its text, when it comes, is dropped (a 100 MB file takes a second to read); so does any other new text (an
+  // example chosen beside).
   const reading = useRef(0);
+  const latest = useRef(value);
+  useEffect(() => {
+    latest.current = value;
+  }, [value]);
   const change = (text: PasteText) => {
     reading.current++;
     onChange(text);
@@ -56,10 +61,11 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
   async function load(file: File | undefined) {
     if (!file) return;
     const token = ++reading.current;
+    const before = latest.current;
     // A file of many megabytes takes a moment to read: say so at once.
     setNote({ tone: 'info', text: `Reading ${file.name}…` });
     const result = await readTextFile(file);
-    if (token !== reading.current) return;
+    if (token !== reading.current || latest.current !== before) return;
     if (result.ok) {
       onChange(result.text, file);
       setNote({ tone: 'info', text: `Read ${result.name}.` });
