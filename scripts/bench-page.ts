@@ -1,8 +1,9 @@
 /**
  * Triage in the page (issue 11): a noise-heavy log of 100 MB opened with "Open file…" in the built page (dist/,
  * served by `vite preview`) in the system Chromium, beside the built command on one thread over the same file,
- * in the same run: the time from choosing the file to the summary, the decode's own time (the page's "read in"),
- * and the page's long tasks (a PerformanceObserver for `longtask` entries) from choosing the file to the summary.
+ * in turn, three times (`--runs=N`; the machine's speed drifts, so each page run is set beside its own command
+ * run): the time from choosing the file to the summary, the decode's own time (the page's "read in"), and the
+ * page's long tasks (a PerformanceObserver for `longtask` entries) from choosing the file to the summary.
  * Run by `npm run bench` (after its build); skipped, saying why, without a build or a Chromium.
  */
 import { spawn } from 'node:child_process';
@@ -69,7 +70,7 @@ async function openInPage(port: number, path: string, executablePath: string): P
   }
 }
 
-export async function benchPage(options: { mb?: number; port?: number } = {}): Promise<void> {
+export async function benchPage(options: { mb?: number; port?: number; runs?: number } = {}): Promise<void> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(resolve(root, 'dist/index.html')) || !existsSync(cli)) {
     console.log('\nTriage in the page: no build in dist/ or dist-pkg/ (run `npm run bench`, which builds both).');
@@ -81,27 +82,36 @@ export async function benchPage(options: { mb?: number; port?: number } = {}): P
   }
   const mb = options.mb ?? 100;
   const port = options.port ?? 4391;
+  const runs = Math.max(1, options.runs ?? 3);
   const samples = readSharedFixtures().map((f) => f.input);
   const path = resolve(tmpdir(), `resonate-inspector-bench-page-${process.pid}.log`);
   let stop = () => {};
   try {
-    process.stderr.write(`Triage in the page: writing a ${mb} MB log, opening it in the page, and in the command on one thread…\n`);
+    process.stderr.write(`Triage in the page: writing a ${mb} MB log, opening it in the page, and in the command on one thread, ${runs} times…\n`);
     // The page reads files up to 100 MB (MAX_FILE_BYTES): the log stays just under.
     const bytes = await write(path, mb - 1.5, (i) => generateMixedLog({ samples, targetChars: MB, seed: 500 + i, errorRate: 0.002 }).text);
     stop = await serve(port);
-    const page = await openInPage(port, path, executablePath);
-    const one = run([cli, '--json', '--jobs', '1', path]);
+    // The page and the command in turn, so that each ratio compares runs made under the same load (it drifts here).
+    const pairs: Array<{ page: PageRun; commandMs: number }> = [];
+    for (let k = 0; k < runs; k++) pairs.push({ page: await openInPage(port, path, executablePath), commandMs: run([cli, '--json', '--jobs', '1', path]).ms });
     const size = `${(bytes / MB).toFixed(0)} MB`;
     const rate = (ms: number) => (bytes / MB / (ms / 1000)).toFixed(1);
-    const over = page.tasks.filter((d) => d > 50);
-    console.log(`\nTriage in the page (a noise-heavy ${size} log opened with "Open file…" in the built page, Chromium; the command on the same file):\n`);
-    console.log('| pass | time | MB/s | × the command |\n| --- | --- | --- | --- |');
-    console.log(`| resonate-inspector --jobs 1 (whole process) | ${(one.ms / 1000).toFixed(2)} s | ${rate(one.ms)} | baseline |`);
-    console.log(`| the page's worker ("read in") | ${(page.decodeMs / 1000).toFixed(2)} s | ${rate(page.decodeMs)} | ${(page.decodeMs / one.ms).toFixed(2)}× |`);
-    console.log(`| the page, file chosen → summary shown | ${(page.totalMs / 1000).toFixed(2)} s | ${rate(page.totalMs)} | ${(page.totalMs / one.ms).toFixed(2)}× |`);
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    console.log(`\nTriage in the page (a noise-heavy ${size} log opened with "Open file…" in the built page, Chromium; the command on the same file; ${runs} runs, each beside its own run of the command):\n`);
+    console.log('| run | resonate-inspector --jobs 1 (whole process) | the page\'s worker ("read in") | × the command | file chosen → summary shown | tasks over 50 ms |\n| --- | --- | --- | --- | --- | --- |');
+    pairs.forEach(({ page, commandMs }, k) => {
+      const over = page.tasks.filter((d) => d > 50);
+      console.log(
+        `| ${k + 1} | ${s(commandMs)} (${rate(commandMs)} MB/s) | ${s(page.decodeMs)} (${rate(page.decodeMs)} MB/s) | ${(page.decodeMs / commandMs).toFixed(2)}× | ${s(page.totalMs)} | ` +
+          `${over.length === 0 ? 'none' : over.map((d) => `${d.toFixed(0)} ms`).join(', ')} |`,
+      );
+    });
+    const ratios = pairs.map(({ page, commandMs }) => page.decodeMs / commandMs);
+    const longest = Math.max(0, ...pairs.flatMap(({ page }) => page.tasks));
     console.log(
-      `\nThe page said: "${page.status}". Main-thread tasks over 50 ms from the file chosen to the summary: ${over.length}` +
-        `${over.length > 0 ? ` (longest ${Math.max(...over).toFixed(0)} ms; all: ${over.map((d) => d.toFixed(0)).join(', ')} ms)` : ''}.` +
+      `\nThe page said: "${pairs.at(-1)?.page.status ?? ''}". The worker's time, median: ${median(ratios).toFixed(2)}× the command's; ` +
+        `the longest main-thread task from a file chosen to its summary: ${longest.toFixed(0)} ms.` +
         ' Goals (issue 11): the CLI single-core rate or better, no task over 50 ms.',
     );
   } finally {
@@ -112,5 +122,5 @@ export async function benchPage(options: { mb?: number; port?: number } = {}): P
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  void benchPage({ mb: Number(arg('mb') ?? 100) });
+  void benchPage({ mb: Number(arg('mb') ?? 100), runs: Number(arg('runs') ?? 3) });
 }
