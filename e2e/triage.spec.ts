@@ -40,7 +40,7 @@ test.describe('a whole log', () => {
     await inspector.pasteViaClipboard(text);
     await expect(inspector.pasteArea).toContainText(`A long paste: ${(text.length / MB).toFixed(1)} MB`);
     await expect(inspector.status).toHaveText(doneStatus(groups), { timeout: 60_000 });
-    expect(await tableRows(inspector)).toEqual(rowsOf(groups));
+    await expect.poll(() => tableRows(inspector)).toEqual(rowsOf(groups));
     await expect(inspector.diagnosis.getByRole('table', { name: 'Findings grouped by catalog entry' })).toBeVisible();
 
     // Filters: by source, then by text too; "Show all groups" undoes them.
@@ -49,7 +49,7 @@ test.describe('a whole log', () => {
     expect(ts1102.length).toBeGreaterThan(0);
     await inspector.diagnosis.getByRole('group', { name: 'Source' }).getByRole('checkbox', { name: /^TypeScript SDK/ }).check();
     await expect(inspector.diagnosis.getByTestId('group-row')).toHaveCount(ts.length);
-    expect(await tableRows(inspector)).toEqual(rowsOf(ts));
+    await expect.poll(() => tableRows(inspector)).toEqual(rowsOf(ts));
     await inspector.diagnosis.getByRole('searchbox', { name: 'Filter groups' }).fill('1102');
     await expect(inspector.diagnosis.getByTestId('group-row')).toHaveCount(ts1102.length);
     await expect(inspector.diagnosis.getByText(`${ts1102.length} of ${groups.length} groups match.`)).toBeVisible();
@@ -105,7 +105,7 @@ test.describe('a whole log', () => {
     // The page keeps the file's text in the pieces it was read in: the size and line count come from them.
     await expect(inspector.pasteArea).toContainText(`A long paste: ${(text.length / MB).toFixed(1)} MB, ${count(lines.length)} lines`);
     await expect(inspector.status).toHaveText(doneStatus(groups), { timeout: 60_000 });
-    expect(await tableRows(inspector)).toEqual(rowsOf(groups));
+    await expect.poll(() => tableRows(inspector)).toEqual(rowsOf(groups));
     // An occurrence is shown in the original text, its lines cut from those pieces.
     const target = groups.find((g) => g.instances.length >= 2 && groups.filter((x) => x.title === g.title).length === 1);
     const instance = target?.instances.at(-1);
@@ -129,7 +129,7 @@ test.describe('a whole log', () => {
     await inspector.pasteViaClipboard(text);
     await expect(inspector.pasteArea).toHaveJSProperty('value', text);
     await expect(inspector.status).toHaveText(doneStatus(groups), { timeout: 30_000 });
-    expect(await tableRows(inspector)).toEqual(rowsOf(groups));
+    await expect.poll(() => tableRows(inspector)).toEqual(rowsOf(groups));
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('\nDeploy finished.');
     await expect(inspector.status).toHaveText(doneStatus(expectedGroups(`${text}\nDeploy finished.`)), { timeout: 30_000 });
@@ -186,7 +186,7 @@ test.describe('a whole log', () => {
     await expect(progress).toBeHidden();
     await inspector.diagnosis.getByRole('button', { name: 'Decode the whole log' }).click();
     await expect(inspector.status).toHaveText(doneStatus(groups), { timeout: 60_000 });
-    expect(await tableRows(inspector)).toEqual(rowsOf(groups));
+    await expect.poll(() => tableRows(inspector)).toEqual(rowsOf(groups));
   });
 
   test('the longest main-thread task while a 10 MB paste is decoded', async ({ inspector, page }) => {
@@ -208,7 +208,7 @@ test.describe('a whole log', () => {
     await page.keyboard.press('ControlOrMeta+V');
     await expect(inspector.status).toHaveText(doneStatus(groups), { timeout: 60_000 });
     const wallMs = Date.now() - started;
-    expect(await tableRows(inspector)).toEqual(rowsOf(groups));
+    await expect.poll(() => tableRows(inspector)).toEqual(rowsOf(groups));
 
     const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     const longestTaskMs = Math.round(Math.max(0, ...tasks));
