@@ -63,9 +63,14 @@ export function PasteArea({ value, onChange }: PasteAreaProps) {
     const token = ++reading.current;
     const before = latest.current;
     // A file of many megabytes takes a moment to read: say so at once.
-    setNote({ tone: 'info', text: `Reading ${file.name}…` });
+    const readingNote: Note = { tone: 'info', text: `Reading ${file.name}…` };
+    setNote(readingNote);
     const result = await readTextFile(file);
-    if (token !== reading.current || latest.current !== before) return;
+    if (token !== reading.current || latest.current !== before) {
+      // Replaced: the page no longer says it is reading it (unless something else was said since).
+      setNote((n) => (n === readingNote ? null : n));
+      return;
+    }
     if (result.ok) {
       onChange(result.text, file);
       setNote({ tone: 'info', text: `Read ${result.name}.` });
