@@ -1,9 +1,9 @@
 /**
  * The text of a paste: a string, or a long file's text held as the pieces it was read in. A page never builds
- * one string of a 100 MB file unless something needs all of it at once (a report's redaction, the text box):
+ * one string of a 100 MB file unless something needs all of it at once (the text box, a short file's report):
  * that copy alone is a task of 60–100 ms, and the page's main thread is not to be blocked for more than 50 ms.
- * The log's worker reads the file itself; the long-paste summary, the original-text viewer and the share link
- * read the pieces.
+ * The log's worker reads the file itself; the long-paste summary, the original-text viewer, the share link and
+ * a report (report-context.ts) read the pieces.
  */
 export type PieceText = {
   readonly kind: 'pieces';
@@ -97,8 +97,9 @@ export function isBlank(text: PasteText): boolean {
 const joined = new WeakMap<PieceText, string>();
 
 /**
- * The whole text as one string, built once per text: for what needs all of it at once (a report's redaction, the
- * text box). For a long file this is one long task; nothing on the way from a file to its summary calls it.
+ * The whole text as one string, built once per text: for what needs all of it at once (the text box, a share link
+ * or a report of a file of a few megabytes). For a long file this is one long task; nothing on the way from a
+ * file to its summary calls it.
  */
 export function joinText(text: PasteText): string {
   if (typeof text === 'string') return text;
