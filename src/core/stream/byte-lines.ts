@@ -1,3 +1,4 @@
+import { startAtOrBefore } from '../text/starts';
 import { createLineStarts } from '../triage/line-starts';
 import type { LogLines } from '../triage/timestamps';
 
@@ -32,13 +33,7 @@ export function createByteLines(): ByteLines {
 
   /** The bytes [from, to) of the text, across pieces. */
   const bytesOf = (from: number, to: number): Uint8Array => {
-    let lo = 0;
-    let hi = pieceStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((pieceStarts[mid] ?? 0) <= from) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = startAtOrBefore(pieceStarts, from);
     const first = pieces[lo];
     const base = pieceStarts[lo] ?? 0;
     if (first && to - base <= first.length) return first.subarray(from - base, to - base);

@@ -5,6 +5,7 @@ import { normalizeLinesSafely } from '../decode/normalize';
 import type { Line } from '../decode/raw';
 import { DEFAULT_CHUNK_CHARS, firstBoundary } from '../triage/chunks';
 import { retryNote } from '../decode/retry-series';
+import { countNewlines } from '../text/paste-text';
 
 /**
  * A long text read as bytes (a file, standard input), cut into windows that can be decoded each on its own, on
@@ -185,8 +186,7 @@ export function createByteWindower(options: WindowOptions = {}): ByteWindower {
 
 /** Line breaks in a text, as normalizeLines counts them (`\r\n`, `\r`, `\n`). */
 function breaksIn(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  let n = countNewlines(text);
   if (text.includes('\r')) for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== NL) n++;
   return n;
 }

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cutPieces } from '../../testing/cut-pieces';
 import { countNewlines, indexOfChar, isBlank, joinText, newlinesOf, pieceText, sliceText } from './paste-text';
-
-/** The text cut at these offsets (sorted, deduplicated), as a reader would hand it over. */
-function cut(text: string, cuts: number[]): string[] {
-  const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  return [0, ...at].map((from, k) => text.slice(from, [...at, text.length][k]));
-}
 
 describe('paste text', () => {
   it('in pieces reads as the string it was cut from: slices, searches, length, line breaks (property)', () => {
@@ -14,7 +9,7 @@ describe('paste text', () => {
     fc.assert(
       fc.property(fc.array(part, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), fc.nat(), fc.nat(), (parts, cuts, a, b) => {
         const text = parts.join('');
-        const pieces = pieceText(cut(text, cuts), countNewlines(text));
+        const pieces = pieceText(cutPieces(text, cuts), countNewlines(text));
         const [from, to] = [a % (text.length + 2), b % (text.length + 2)];
         expect(sliceText(pieces, from, to)).toBe(text.slice(from, Math.max(from, to)));
         expect(sliceText(pieces, from)).toBe(text.slice(from));

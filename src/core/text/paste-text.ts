@@ -1,3 +1,5 @@
+import { startAtOrBefore } from './starts';
+
 /**
  * The text of a paste: a string, or a long file's text held as the pieces it was read in. A page never builds
  * one string of a 100 MB file unless something needs all of it at once (the text box, a short file's report):
@@ -45,16 +47,7 @@ export function piecesOf(text: PasteText): { pieces: readonly string[]; starts: 
 }
 
 /** The index of the piece that holds character `at` (the last piece for the text's end). */
-function pieceAt(text: PieceText, at: number): number {
-  let lo = 0;
-  let hi = text.pieces.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((text.starts[mid] ?? 0) <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+const pieceAt = (text: PieceText, at: number): number => startAtOrBefore(text.starts, at);
 
 /** The characters from `from` to `to` (as String.prototype.slice with two non-negative offsets). */
 export function sliceText(text: PasteText, from: number, to: number = text.length): string {

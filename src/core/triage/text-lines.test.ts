@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cutPieces } from '../../testing/cut-pieces';
 import { countNewlines, pieceText, type PasteText } from '../text/paste-text';
 import { createTextLines } from './text-lines';
 import { splitLogLines } from './timestamps';
@@ -34,9 +35,7 @@ describe('text lines', () => {
       fc.property(fc.array(part, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 50 }), (parts, cuts, step) => {
         const text = parts.join('');
         fc.pre(!new RegExp(`\r(?:${ESC}\\[\\d*m)+\n`).test(text));
-        const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const pieces = [0, ...at].map((from, k) => text.slice(from, [...at, text.length][k]));
-        expect(linesOf(pieceText(pieces, countNewlines(text)), step)).toEqual(splitLogLines(text));
+        expect(linesOf(pieceText(cutPieces(text, cuts), countNewlines(text)), step)).toEqual(splitLogLines(text));
       }),
       { numRuns: 400 },
     );

@@ -1,3 +1,4 @@
+import { startAtOrBefore } from '../../text/starts';
 import { PROTOCOL_VERSION, idsOf, normalizeKind, readJson } from '../envelope';
 import type { RawFinding } from '../raw';
 import { createJsonScanner, opensObjectWithin, type ScanShare } from '../json-scan';
@@ -43,16 +44,7 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
     const wholeText = () => {
       if (whole) return whole;
       offsetOf(lines.length - 1);
-      const lineAt = (offset: number): number => {
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if ((starts[mid] ?? 0) <= offset) lo = mid;
-          else hi = mid - 1;
-        }
-        return lo;
-      };
+      const lineAt = (offset: number): number => startAtOrBefore(starts, offset);
       whole = { scanner: createJsonScanner(lines.map((l) => l.text).join('\n'), share), lineAt };
       return whole;
     };
