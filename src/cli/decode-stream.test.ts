@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +41,17 @@ describe('decodeStream', () => {
     const dies = new URL(`data:text/javascript,${encodeURIComponent("import { parentPort } from 'node:worker_threads'; parentPort.once('message', () => process.exit(1));")}`);
     const pooled = await decodeStream(bytes(text, 50_000), testCatalog, { workers: 2, catalogJson, workerScript: dies, windowBytes: 65_536, lookaheadBytes: 16_384, maxChunkChars: 16_384 });
     expect(shape(pooled)).toEqual(whole);
+  }, 60_000);
+
+  it('a file known to be big starts its pool at its first window (this thread then decodes none of it)', async () => {
+    const seen = resolve(mkdtempSync(resolve(tmpdir(), 'decode-stream-')), 'windows');
+    // A worker that notes each window it is given, then stops: its windows are decoded on this thread.
+    const notes = new URL(`data:text/javascript,${encodeURIComponent(`import { parentPort } from 'node:worker_threads'; import { appendFileSync } from 'node:fs'; parentPort.on('message', (m) => { appendFileSync(${JSON.stringify(seen)}, m.window.index + '\\n'); process.exit(1); });`)}`);
+    const options = { workers: 'auto' as const, poolSize: 2, autoBytes: 1024 * 1024, catalogJson, workerScript: notes, windowBytes: 65_536, lookaheadBytes: 16_384, maxChunkChars: 16_384 };
+    expect(shape(await decodeStream(bytes(text, 50_000), testCatalog, options))).toEqual(whole);
+    expect(existsSync(seen)).toBe(false); // 300 KB read: under autoBytes, no pool
+    expect(shape(await decodeStream(bytes(text, 50_000), testCatalog, { ...options, expectedBytes: 2 * 1024 * 1024 }))).toEqual(whole);
+    expect(readFileSync(seen, 'utf8').split('\n')).toContain('0');
   }, 60_000);
 
   it('keeps at most maxSpans spans per finding, and the exact count', async () => {

@@ -140,6 +140,7 @@ async function streamedInput(args: Options, catalog: Catalog, file: string, with
     findings = await decodeStream(textOnly(input.bytes), catalog, {
       workers: args.jobs === 1 ? 0 : 'auto',
       ...(args.jobs !== null ? { poolSize: args.jobs } : {}),
+      expectedBytes: input.size,
       catalogJson,
       maxSpans: MAX_SPANS,
       onProgress: (p) => {

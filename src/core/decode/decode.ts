@@ -133,34 +133,7 @@ export function createFindingMerger(options: { maxSpans?: number } = {}): Findin
     const sig = signature(f);
     const same = bySig.get(sig)?.find((g) => (g.kind === f.kind || g.kind === null || f.kind === null) && sameMessage(g, f));
     if (same) {
-      same.count += f.count;
-      for (const span of f.spans) if (same.spans.length < maxSpans) same.spans.push(span);
-      if (same.kind === null && f.kind !== null) {
-        same.kind = f.kind;
-        same.inferred = same.inferred.filter((x) => x !== 'kind');
-      }
-      if (same.message === null && f.message !== null) {
-        same.message = f.message;
-        same.inferred = same.inferred.filter((x) => x !== 'message');
-      }
-      same.name ??= f.name;
-      same.corrId ??= f.corrId;
-      same.ids = { ...f.ids, ...same.ids };
-      same.versions = { ...f.versions, ...same.versions };
-      same.userFrame ??= f.userFrame;
-      if (same.frames.length === 0) same.frames = f.frames;
-      if (same.request === null) same.request = f.request;
-      if (same.response === null) same.response = f.response;
-      let skip: string | undefined;
-      if (f.retries && same.retries) {
-        // One retry read in pieces: one series, and its note renewed where it stood.
-        const merged = mergeRetrySeries(same.retries, f.retries);
-        const at = same.notes.indexOf(retryNote(same.retries));
-        if (at >= 0) same.notes[at] = retryNote(merged);
-        same.retries = merged;
-        skip = retryNote(f.retries);
-      } else if (f.retries) same.retries = f.retries;
-      for (const n of f.notes) if (n !== skip && !same.notes.includes(n)) same.notes.push(n);
+      absorb(same, f, maxSpans);
       return same;
     }
     const list = bySig.get(sig);
@@ -170,6 +143,63 @@ export function createFindingMerger(options: { maxSpans?: number } = {}): Findin
     return f;
   };
   return { add, findings: out };
+}
+
+/** Merges `f` into `same`, a finding of the same failure seen before it. */
+function absorb(same: Finding, f: Finding, maxSpans: number): void {
+  same.count += f.count;
+  for (const span of f.spans) if (same.spans.length < maxSpans) same.spans.push(span);
+  if (same.kind === null && f.kind !== null) {
+    same.kind = f.kind;
+    same.inferred = same.inferred.filter((x) => x !== 'kind');
+  }
+  if (same.message === null && f.message !== null) {
+    same.message = f.message;
+    same.inferred = same.inferred.filter((x) => x !== 'message');
+  }
+  same.name ??= f.name;
+  same.corrId ??= f.corrId;
+  same.ids = { ...f.ids, ...same.ids };
+  same.versions = { ...f.versions, ...same.versions };
+  same.userFrame ??= f.userFrame;
+  if (same.frames.length === 0) same.frames = f.frames;
+  if (same.request === null) same.request = f.request;
+  if (same.response === null) same.response = f.response;
+  let skip: string | undefined;
+  if (f.retries && same.retries) {
+    // One retry read in pieces: one series, and its note renewed where it stood.
+    const merged = mergeRetrySeries(same.retries, f.retries);
+    const at = same.notes.indexOf(retryNote(same.retries));
+    if (at >= 0) same.notes[at] = retryNote(merged);
+    same.retries = merged;
+    skip = retryNote(f.retries);
+  } else if (f.retries) same.retries = f.retries;
+  for (const n of f.notes) if (n !== skip && !same.notes.includes(n)) same.notes.push(n);
+}
+
+/**
+ * A stretch of findings in text order (a window's), with each run of the same failure merged ahead of time: a
+ * finding goes into the one before it when nothing of the same signature came between them but the same failure
+ * (same kind, same message, no retry series). Merging the result (createFindingMerger) gives exactly what merging
+ * the findings one by one gives: each would have gone where the first of its run went, and nothing between them
+ * touched that finding. A pool's worker sends its window compacted: on a log where every line is an error, a few
+ * hundred findings with counts instead of thousands.
+ */
+export function compactFindings(findings: readonly Finding[], maxSpans = Infinity): Finding[] {
+  const out: Finding[] = [];
+  const last = new Map<string, { key: string; into: Finding } | null>();
+  for (const f of findings) {
+    const sig = signature(f);
+    const key = JSON.stringify([f.kind, f.message]);
+    const run = last.get(sig);
+    if (!f.retries && run && run.key === key) {
+      absorb(run.into, f, maxSpans);
+      continue;
+    }
+    out.push(f);
+    last.set(sig, f.retries ? null : { key, into: f });
+  }
+  return out;
 }
 
 /** Merges findings given in the order of the text (see createFindingMerger). */

@@ -96,6 +96,19 @@ describe('byte windows', () => {
     expect(again.lines).toBe(r1.lines);
   });
 
+  it('a window for another thread costs at most twice its bytes to copy (postMessage copies its whole buffer)', () => {
+    const text = generateMixedLog({ samples, targetChars: 200_000, seed: 7, errorRate: 0.08 }).text;
+    const bytes = new TextEncoder().encode(text);
+    for (const size of [bytes.length, 40_000, 777]) {
+      const windower = createByteWindower(small);
+      const windows = [];
+      for (let at = 0; at < bytes.length; at += size) windows.push(...windower.push(bytes.subarray(at, at + size)));
+      windows.push(...windower.end());
+      expect(windows.length).toBeGreaterThan(8);
+      for (const w of windows) expect(w.bytes.buffer.byteLength).toBeLessThanOrEqual(2 * w.bytes.length);
+    }
+  });
+
   it('holds about a window and its lookahead, not the whole stream', () => {
     const text = generateMixedLog({ samples, targetChars: 600_000, seed: 9 }).text;
     const { held } = streamed(text, [65_536], { windowBytes: 32_768, lookaheadBytes: 8192 });

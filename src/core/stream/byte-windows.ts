@@ -61,7 +61,10 @@ export type WindowOptions = {
   lookbackLines?: number;
   /** At most this many bytes of lookback (very long lines): 256 KiB. */
   lookbackBytes?: number;
-  /** The windows are decoded on this thread: their bytes can be views, not copies (default false). */
+  /**
+   * The windows are decoded on this thread: their bytes are views, not copies (default false: views only where the
+   * buffer is at most twice the window, since another thread is sent a copy of the whole buffer).
+   */
   sameThread?: boolean;
 };
 
@@ -162,7 +165,10 @@ export function createByteWindower(options: WindowOptions = {}): ByteWindower {
       let ahead = lastBreakIn(held, next, next + lookahead);
       if (ahead < 0) ahead = next;
       const floor = lookbackOf(next);
-      out.push({ index: index++, bytes: sameThread ? held.subarray(0, ahead) : held.slice(0, ahead), start, end: next, endFloor: floor, final: false });
+      // A view where the buffer is about the window (a copy to another thread copies the view's whole buffer), else
+      // a copy: a pool's windows are copied once, by postMessage, not twice.
+      const view = sameThread || held.buffer.byteLength <= 2 * ahead;
+      out.push({ index: index++, bytes: view ? held.subarray(0, ahead) : held.slice(0, ahead), start, end: next, endFloor: floor, final: false });
       // What is left is copied when it is about a window (the old buffer can go), else viewed: a piece of many
       // windows (a Blob's stream may hand over a whole file at once) would be copied again for each of them.
       held = held.length - floor > 4 * (windowBytes + lookahead) ? held.subarray(floor) : held.slice(floor);
