@@ -52,7 +52,6 @@ describe('marker gate', () => {
     );
   });
 
-
   it('lets a reader see a line that holds one of its markers, whatever its case', () => {
     const gate = markerGate(READERS, testCatalog);
     const bit = (name: string) => 1 << READERS.findIndex((r) => r.name === name);

@@ -6,9 +6,8 @@ import type { Reader } from './reader';
  * The decoder's prefilter: one pass over a line (an Aho–Corasick automaton over every reader's markers, see
  * Reader.markers) tells which readers can read it or learn from it; the others are not called. On a log that is
  * mostly noise (heartbeats, INFO lines) most lines reach no reader at all. A reader without markers sees every line.
- * The pass costs a few nanoseconds a character, and it sees every character of a log: its table is compact
- * (characters by class, so that the states near the root stay in the first-level cache) and a line of ASCII is
- * read from its bytes.
+ * The pass sees every character of a log, at a few nanoseconds each: its table is compact (a row per state over
+ * the few dozen classes of characters the markers use, not all 128) and a line of ASCII is read from its bytes.
  */
 export type MarkerGate = {
   /** Bit k set: READERS[k] may read (or `see`) this line. */
@@ -65,9 +64,9 @@ function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
     if (m.fewWordChars !== undefined) few.push({ max: m.fewWordChars, bit: 1 << k });
   });
   const { table: folded, states, out } = compileAutomaton(texts);
-  // The scan's table, small enough to stay in the first-level cache: characters by class (each folded character of
-  // a marker a class of its own, every other character class 0), entries as the next state's row offset, and the
-  // states where a marker ends numbered last, so that the scan looks a mask up only from `outFrom` on.
+  // The scan's table: characters by class (each folded character of a marker a class of its own, every other
+  // character class 0), entries as the next state's row offset, and the states where a marker ends numbered last,
+  // so that the scan looks a mask up only from `outFrom` on.
   const classOf = new Uint8Array(128);
   const symbols: number[] = [-1];
   for (const t of texts)
