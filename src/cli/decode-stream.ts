@@ -133,15 +133,20 @@ function poolDecoder(size: number, catalogJson: unknown, catalog: Catalog, limit
  * (every 16 MB: 259 MB; V8's minor collections alone: no change).
  */
 const COLLECT_EVERY_BYTES = 4 * 1024 * 1024;
-const collectGarbage = (() => {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc: unknown = runInNewContext('gc');
-    return typeof gc === 'function' ? (gc as () => void) : () => {};
-  } catch {
-    return () => {};
+let gc: (() => void) | null = null;
+/** A full collection (V8's gc(), exposed on first use; nothing where it cannot be). */
+function collectGarbage(): void {
+  if (!gc) {
+    try {
+      setFlagsFromString('--expose-gc');
+      const exposed: unknown = runInNewContext('gc');
+      gc = typeof exposed === 'function' ? (exposed as () => void) : () => {};
+    } catch {
+      gc = () => {};
+    }
   }
-})();
+  gc();
+}
 
 /**
  * Decodes a text read as a stream (a file, standard input), window by window (core/stream/byte-windows.ts), on a

@@ -6,7 +6,7 @@ import { testCatalog } from '../../../testing/read-with';
 import { readSharedFixtures } from '../../../testing/shared-fixtures';
 import { readFindings } from '../decode';
 import { READERS } from '.';
-import { FEW_WORDS_SPAN, MARKER_CHARS, markerGate } from './marker-gate';
+import { FEW_WORDS_SPAN, MARKER_CHARS, markerGate, markerTexts } from './marker-gate';
 
 const inputs = [...readCorpus().map((c) => c.input), ...readSharedFixtures().map((f) => f.input)];
 
@@ -24,8 +24,7 @@ function naiveMask(text: string): number {
     const m = r.markers;
     if (!m) mask |= 1 << k;
     else {
-      const texts = typeof m.texts === 'function' ? m.texts(testCatalog) : m.texts;
-      if (texts.some((t) => line.includes(fold(t.slice(0, MARKER_CHARS))))) mask |= 1 << k;
+      if (markerTexts(r, testCatalog).some((t) => line.includes(fold(t.slice(0, MARKER_CHARS))))) mask |= 1 << k;
       if (m.fewWordChars !== undefined && words <= m.fewWordChars) mask |= 1 << k;
     }
   });
@@ -36,7 +35,7 @@ describe('marker gate', () => {
   it('gives each line exactly the readers whose markers it holds, on real pastes and on lines made of markers', () => {
     const gate = markerGate(READERS, testCatalog);
     for (const text of inputs) for (const line of text.split('\n')) expect(gate.maskOf(line)).toBe(naiveMask(line));
-    const markers = READERS.flatMap((r) => (r.markers ? (typeof r.markers.texts === 'function' ? r.markers.texts(testCatalog) : r.markers.texts) : []));
+    const markers = READERS.flatMap((r) => markerTexts(r, testCatalog));
     // Pieces of markers (cut, in any case), with characters past ASCII and word characters between them.
     const piece = fc.oneof(
       fc.constantFrom(...markers).chain((m) => fc.tuple(fc.nat(m.length), fc.nat(m.length), fc.boolean()).map(([a, b, up]) => (up ? m.toUpperCase() : m).slice(Math.min(a, b), Math.max(a, b) + 1))),

@@ -38,6 +38,13 @@ export function markerGate(readers: readonly Reader[], catalog: Catalog): Marker
   return gate;
 }
 
+/** A reader's marker texts (static, or taken from the catalog); none for a reader without markers. */
+export function markerTexts(reader: Reader, catalog: Catalog): readonly string[] {
+  const m = reader.markers;
+  if (!m) return [];
+  return typeof m.texts === 'function' ? m.texts(catalog) : m.texts;
+}
+
 function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
   if (readers.length > 30) throw new Error('the marker gate holds at most 30 readers');
   const texts: string[] = [];
@@ -50,8 +57,7 @@ function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
       always |= 1 << k;
       return;
     }
-    const list = typeof m.texts === 'function' ? m.texts(catalog) : m.texts;
-    for (const t of list) {
+    for (const t of markerTexts(r, catalog)) {
       if (t.length === 0) {
         // An empty marker is in every line.
         always |= 1 << k;
@@ -90,10 +96,11 @@ function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
   const firstOut = order.findIndex((s) => endMask[s] !== 0);
   const outFrom = (firstOut < 0 ? states : firstOut) * stride;
   const table = new Int32Array(states * stride);
-  const maskAt = new Int32Array(states * stride);
+  // By new number: the markers that end at that state.
+  const maskOfState = new Int32Array(states);
   for (let s = 0; s < states; s++) {
     const row = (id[s] ?? 0) * stride;
-    maskAt[row] = endMask[s] ?? 0;
+    maskOfState[id[s] ?? 0] = endMask[s] ?? 0;
     for (let k = 0; k < stride; k++) table[row + k] = (id[folded[s * ALPHABET + (symbols[k] ?? 0)] ?? 0] ?? 0) * stride;
   }
   const maxFew = few.reduce((n, f) => Math.max(n, f.max), -1);
@@ -102,27 +109,27 @@ function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
   for (let c = 0; c < 128; c++) WORD[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
 
   // A line of ASCII only is read from its bytes (TextEncoder.encodeInto into one scratch buffer: a typed array
-  // reads two to three times faster than charCodeAt); any other line by its code units, through the same table.
+  // reads two to three times faster than charCodeAt); any other line, or one longer than the buffer, by its code
+  // units, through the same table.
   const encoder = new TextEncoder();
-  let scratch = new Uint8Array(4096);
+  const scratch = new Uint8Array(64 * 1024);
   /** The mask of the markers in the line; then, should a fewWordChars rule be open, its word characters (`[A-Za-z0-9_]`) counted. */
   const scan = (text: string): number => {
     const n = text.length;
-    if (n * 3 > scratch.length) scratch = new Uint8Array(Math.max(n * 3, scratch.length * 2));
     const bytes = scratch;
-    const ascii = encoder.encodeInto(text, bytes).written === n;
+    const ascii = n <= bytes.length && encoder.encodeInto(text, bytes).written === n;
     let s = 0;
     let mask = always;
     if (ascii)
       for (let k = 0; k < n; k++) {
         s = table[s + (classOf[bytes[k] as number] as number)] as number;
-        if (s >= outFrom) mask |= maskAt[s] as number;
+        if (s >= outFrom) mask |= maskOfState[s / stride] as number;
       }
     else
       for (let k = 0; k < n; k++) {
         const c = text.charCodeAt(k);
         s = table[s + (classOf[c < 127 ? c : 127] as number)] as number;
-        if (s >= outFrom) mask |= maskAt[s] as number;
+        if (s >= outFrom) mask |= maskOfState[s / stride] as number;
       }
     if ((mask & fewMask) === fewMask) return mask;
     // The word characters of the line's first FEW_WORDS_SPAN characters, counted up to `maxFew + 1`.
