@@ -4,12 +4,21 @@ import { looksBinary } from './read-input';
 /** An input to stream: its bytes as they come, its size when known (a file), or why it cannot be read. */
 export type StreamInput = { file: string; size: number | null; bytes: AsyncIterable<Uint8Array> } | { file: string; error: string };
 
+/**
+ * Bytes read at a time, so that more of the next window is read while this one is decoded. Measured by CPU
+ * profiles of the command on one thread over a 64 MB noise-heavy log, time spent waiting for the file: 167–188 ms
+ * with the stream's default 64 KiB (9% of the run), 79 ms with 256 KiB, 63 ms with 512 KiB, 8 ms with 1 MiB; but
+ * peak memory on the 300 MB log: 263–271 MB with 64 KiB, 267 MB with 256 KiB, 281 MB with 512 KiB, 291–315 MB
+ * with 1 MiB (each read a new buffer outside the heap, collected late).
+ */
+const READ_AHEAD_BYTES = 256 * 1024;
+
 /** A file opened for streaming, or why not (missing, a directory); never reads it whole. */
 export function openInput(file: string): StreamInput {
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) return { file, error: 'is a directory, not a file' };
-    return { file, size: stat.size, bytes: createReadStream(file) };
+    return { file, size: stat.size, bytes: createReadStream(file, { highWaterMark: READ_AHEAD_BYTES }) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { file, error: 'no such file' };
