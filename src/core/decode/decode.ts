@@ -83,7 +83,10 @@ function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride:
   const readers: ReaderInstance[] = READERS.map((r) => r.start(ctx));
   const bits = readers.map((_, k) => 1 << k);
   const seers = readers.flatMap((r, k) => (r.see ? [{ see: r.see, bit: bits[k] ?? 0 }] : []));
-  const maskOf = gated ? markerGate(READERS, catalog).maskOf : () => -1;
+  const gate = gated ? markerGate(READERS, catalog) : null;
+  const maskOf = gate ? gate.maskOf : () => -1;
+  // A reader without hints is always told its line is hinted (so is every reader when the lines are not gated).
+  const hintBits = gate ? gate.hintBits : [];
   const out: Read[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]?.text ?? '';
@@ -94,7 +97,8 @@ function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride:
     for (const s of seers) if (mask & s.bit) s.see(i, t);
     for (let k = 0; k < readers.length; k++) {
       if (!(mask & (bits[k] ?? 0))) continue;
-      const result = readers[k]?.read(i, t);
+      const hint = hintBits[k] ?? 0;
+      const result = readers[k]?.read(i, t, hint === 0 || (mask & hint) !== 0);
       if (!result) continue;
       for (const raw of result.raws) out.push(spanOverride ? { ...raw, span: spanOverride } : raw);
       i = Math.max(i, result.end);

@@ -16,8 +16,17 @@ import { rustServerLogReader } from './rust-server-log';
 import { sdkCrashReportReader } from './sdk-crash-report';
 import { sdkLogLineReader } from './sdk-log-line';
 
+/** A reader's static markers, as a record reader's hints; a reader whose markers come from the catalog, or that has none, gives the empty hint (in every line). */
+const markerTextsOf = (reader: Reader): readonly string[] => {
+  const texts = reader.markers?.texts;
+  return texts === undefined || typeof texts === 'function' ? [''] : texts;
+};
+
 /** JSON log records of known shapes, tried on a JSON object that is not an envelope, a legacy body or a TS error. */
-const RECORD_READERS: readonly RecordReader[] = [(value, line) => readRetryRecord(value, line), readHttpClientRecord];
+const RECORD_READERS: readonly RecordReader[] = [
+  { read: (value, line) => readRetryRecord(value, line), hints: markerTextsOf(retryLogReader) },
+  { read: readHttpClientRecord, hints: markerTextsOf(httpClientReader) },
+];
 
 /**
  * Every reader, in reading order: at each line the first that reads something wins, and reading goes on after

@@ -16,8 +16,21 @@ function pairs(request: Record<string, unknown>, raw: RawFinding): boolean {
   return typeof head?.corrId === 'string' && head.corrId === raw.corrId;
 }
 
-/** Reads one JSON log record of a shape it knows (a server log record, an SDK retry record…), or null. */
-export type RecordReader = (value: unknown, line: number) => Read | null;
+/**
+ * Reads one JSON log record of a shape it knows (a server log record, an SDK retry record…), or null. `hints`:
+ * texts, ASCII case aside, one of which is in every record it reads, escapes aside (its line reader's markers).
+ */
+export type RecordReader = { read: (value: unknown, line: number) => Read | null; hints: readonly string[] };
+
+/**
+ * What readJson (envelope.ts) looks for in a record before it can read anything from it: the keys it reads
+ * (`kind`, `error`, `code`; an `href` counts only with `rn8.io/e/` in it), the texts it looks for in strings (a
+ * trace's `Error`/`Exception`, `at `, `File "`, `rn8.io/e/`, the TS SDK's log messages) and a backslash (an
+ * escape can spell any of them, and a multi-line string has one). A one-line record with none of them, nor any record reader's hints, reads as
+ * nothing and is not looked into: most of a JSON log's records (`{"level":"info","msg":"task completed",…}`).
+ * A new key or text read there goes here too; the gate's tests compare every paste read with and without.
+ */
+export const RECORD_HINTS: readonly string[] = ['kind', 'error', 'code', 'exception', 'at ', 'file "', 'rn8.io/e/', 'platform failure', 'legacy server detected', '\\'];
 
 /**
  * Every JSON object (pretty or one-line, Python dict reprs too) that starts on a line: response envelopes (paired
@@ -28,7 +41,7 @@ export type RecordReader = (value: unknown, line: number) => Read | null;
 export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]): Reader => ({
   name: 'json-objects',
   // read() starts at a `{` of the line; see() remembers an HTTP head (readHttpHead) or a REST request (LEGACY_REQUEST).
-  markers: { texts: ['{', 'HTTP/', 'GET /', 'POST /', 'PUT /', 'PATCH /', 'DELETE /'] },
+  markers: { texts: ['{', 'HTTP/', 'GET /', 'POST /', 'PUT /', 'PATCH /', 'DELETE /'], hints: [...RECORD_HINTS, ...recordReaders.flatMap((r) => r.hints)] },
   start: (ctx) => {
     const { lines } = ctx;
     // Where each line starts in the lines joined by `\n`, computed as reading moves on.
@@ -63,7 +76,7 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
       if (legacy?.groups) legacyRequest = { method: legacy.groups.method ?? '', path: legacy.groups.path ?? '', body: undefined, line: i };
     };
 
-    const read = (i: number, t: string) => {
+    const read = (i: number, t: string, hinted: boolean) => {
       const out: Read[] = [];
       let consumedTo = -1;
       let from = 0;
@@ -94,10 +107,12 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
           continue;
         }
         const span = { startLine: ctx.no(i), endLine: ctx.no(endLine) };
-        let reading = readJson(value);
-        if (reading === null || reading.type === 'text') {
-          for (const readRecord of recordReaders) {
-            const record = readRecord(value, ctx.no(i));
+        // A one-line record of a line without hints reads as nothing (RECORD_HINTS).
+        const quiet = !hinted && endLine === i;
+        let reading = quiet ? null : readJson(value);
+        if (!quiet && (reading === null || reading.type === 'text')) {
+          for (const recordReader of recordReaders) {
+            const record = recordReader.read(value, ctx.no(i));
             if (record) {
               reading = { type: 'raw', raw: record };
               break;

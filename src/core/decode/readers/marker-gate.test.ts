@@ -6,7 +6,7 @@ import { testCatalog } from '../../../testing/read-with';
 import { readSharedFixtures } from '../../../testing/shared-fixtures';
 import { readFindings } from '../decode';
 import { READERS } from '.';
-import { FEW_WORDS_SPAN, MARKER_CHARS, markerGate, markerTexts } from './marker-gate';
+import { FEW_WORDS_SPAN, MARKER_CHARS, hintBitsOf, markerGate, markerTexts } from './marker-gate';
 
 const inputs = [...readCorpus().map((c) => c.input), ...readSharedFixtures().map((f) => f.input)];
 
@@ -19,13 +19,16 @@ function naiveMask(text: string): number {
       .join('');
   const line = fold(text);
   const words = (text.slice(0, FEW_WORDS_SPAN).match(/\w/g) ?? []).length;
+  const holds = (texts: readonly string[]) => texts.some((t) => line.includes(fold(t.slice(0, MARKER_CHARS))));
+  const hintBits = hintBitsOf(READERS);
   let mask = 0;
   READERS.forEach((r, k) => {
     const m = r.markers;
     if (!m) mask |= 1 << k;
     else {
-      if (markerTexts(r, testCatalog).some((t) => line.includes(fold(t.slice(0, MARKER_CHARS))))) mask |= 1 << k;
+      if (holds(markerTexts(r, testCatalog))) mask |= 1 << k;
       if (m.fewWordChars !== undefined && words <= m.fewWordChars) mask |= 1 << k;
+      if (m.hints && holds(m.hints)) mask |= hintBits[k] ?? 0;
     }
   });
   return mask;
@@ -35,7 +38,7 @@ describe('marker gate', () => {
   it('gives each line exactly the readers whose markers it holds, on real pastes and on lines made of markers', () => {
     const gate = markerGate(READERS, testCatalog);
     for (const text of inputs) for (const line of text.split('\n')) expect(gate.maskOf(line)).toBe(naiveMask(line));
-    const markers = READERS.flatMap((r) => markerTexts(r, testCatalog));
+    const markers = READERS.flatMap((r) => [...markerTexts(r, testCatalog), ...(r.markers?.hints ?? [])]);
     // Pieces of markers (cut, in any case), with characters past ASCII and word characters between them.
     const piece = fc.oneof(
       fc.constantFrom(...markers).chain((m) => fc.tuple(fc.nat(m.length), fc.nat(m.length), fc.boolean()).map(([a, b, up]) => (up ? m.toUpperCase() : m).slice(Math.min(a, b), Math.max(a, b) + 1))),
@@ -58,6 +61,56 @@ describe('marker gate', () => {
     expect(gate.maskOf('2026/11/25 02:56:10 heartbeat ok for 3 tasks') & bit('python-traceback')).toBe(0);
     // A code on its own passes by its few word characters.
     expect(gate.maskOf('  [40400]  ') & bit('fragments')).not.toBe(0);
+  });
+
+  it('tells the JSON reader which lines hold one of its hints: an info record holds none, an envelope does', () => {
+    const gate = markerGate(READERS, testCatalog);
+    const hint = gate.hintBits[READERS.findIndex((r) => r.name === 'json-objects')] ?? 0;
+    expect(hint).not.toBe(0);
+    const info = '{"timestamp":"2026-11-25T02:00:00.819Z","level":"info","msg":"task completed","component":"resonate","durationMs":213}';
+    expect(gate.maskOf(info) & hint).toBe(0);
+    expect(gate.maskOf('{"kind":"promise.get","head":{"corrId":"1","status":404,"version":"2026-04-01"},"data":"not found"}') & hint).not.toBe(0);
+    expect(gate.maskOf('{"level":"info","msg":"caf\\u00e9"}') & hint).not.toBe(0);
+  });
+
+  it('reads the records that hold only one of the JSON reader\'s hints as it reads them ungated', () => {
+    const records = [
+      '{"kind":"promise.get","head":{"corrId":"1","status":404,"version":"2026-04-01"},"data":"not found"}',
+      '{"level":"warn","msg":"x","code":"02","type":"Registry"}',
+      '{"level":"info","msg":"platform failure"}',
+      '{"level":"info","msg":"Legacy server detected, falling back"}',
+      '{"href":"https://rn8.io/e/1102"}',
+      '{"level":"info","msg":"adapter reconnecting"}',
+      '{"\\u006bind":"promise.get","head":{"corrId":"1","status":404,"version":"2026-04-01"},"data":"not found"}',
+    ];
+    for (const r of records) {
+      const ungated = readFindings(r, testCatalog, { ungated: true });
+      expect(ungated.length).toBeGreaterThan(0);
+      expect(readFindings(r, testCatalog)).toEqual(ungated);
+    }
+  });
+
+  it('finds in JSON records of any keys and values what reading every record finds', () => {
+    // Records made of the keys and texts the JSON reader and its record readers look at, some escaped, some quiet.
+    const oneLine = inputs.filter((t) => !t.trim().includes('\n'));
+    const key = fc.constantFrom('kind', 'head', 'status', 'data', 'error', 'code', 'message', 'msg', 'level', 'href', 'name', 'type', 'next', 'attempt', 'exc_info', 'stack', 'timestamp', 'id');
+    const text = fc.oneof(
+      fc.constantFrom('info', 'warn', 'error', 'promise.get', 'platform failure', 'Legacy server detected', 'ResonateError', '02', 'task completed', '  at f (a.js:1:1)'),
+      fc.constantFrom(...oneLine).map((t) => t.slice(0, 300)),
+      fc.string({ maxLength: 8 }),
+    );
+    const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, text, fc.integer({ min: 0, max: 600 }), fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(key, tie('v'), { maxKeys: 4 })),
+    })).v;
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 }), fc.boolean(), (record, ascii) => {
+        const json = JSON.stringify(record);
+        // An escaped spelling of the same record (the first letter of each key and string as \u00XX) reads the same.
+        const line = ascii ? json : json.replace(/(?<=")([a-z])/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+        expect(readFindings(line, testCatalog)).toEqual(readFindings(line, testCatalog, { ungated: true }));
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('finds exactly what every reader on every line finds, on every real paste and on mixed logs', () => {

@@ -10,8 +10,10 @@ import type { Reader } from './reader';
  * the few dozen classes of characters the markers use, not all 128) and a line of ASCII is read from its bytes.
  */
 export type MarkerGate = {
-  /** Bit k set: READERS[k] may read (or `see`) this line. */
+  /** Bit k set: READERS[k] may read (or `see`) this line; bit hintBits[k] set: the line holds one of its hints. */
   maskOf: (text: string) => number;
+  /** By reader: the bit of its hints in a mask (past the readers' own bits), 0 for a reader without hints. */
+  hintBits: readonly number[];
 };
 
 /** Word characters of the fewWordChars rule are counted in a line's first this many characters. */
@@ -45,28 +47,40 @@ export function markerTexts(reader: Reader, catalog: Catalog): readonly string[]
   return typeof m.texts === 'function' ? m.texts(catalog) : m.texts;
 }
 
+/** The bit of each reader's hints in a mask: after the readers' own bits, in reading order; 0 for a reader without hints. */
+export function hintBitsOf(readers: readonly Reader[]): number[] {
+  let next = readers.length;
+  return readers.map((r) => (r.markers?.hints ? 1 << next++ : 0));
+}
+
 function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
-  if (readers.length > 30) throw new Error('the marker gate holds at most 30 readers');
+  const hintBits = hintBitsOf(readers);
+  if (readers.length + hintBits.filter((b) => b !== 0).length > 30) throw new Error('the marker gate holds at most 30 readers and hints');
   const texts: string[] = [];
+  // The bit each text sets.
   const owner: number[] = [];
   let always = 0;
   const few: Array<{ max: number; bit: number }> = [];
+  const add = (list: readonly string[], bit: number) => {
+    for (const t of list) {
+      if (t.length === 0) {
+        // An empty marker is in every line.
+        always |= bit;
+        continue;
+      }
+      // A line holds a marker's whole text only if it holds its start.
+      texts.push(t.slice(0, MARKER_CHARS));
+      owner.push(bit);
+    }
+  };
   readers.forEach((r, k) => {
     const m = r.markers;
     if (!m) {
       always |= 1 << k;
       return;
     }
-    for (const t of markerTexts(r, catalog)) {
-      if (t.length === 0) {
-        // An empty marker is in every line.
-        always |= 1 << k;
-        continue;
-      }
-      // A line holds a marker's whole text only if it holds its start.
-      texts.push(t.slice(0, MARKER_CHARS));
-      owner.push(k);
-    }
+    add(markerTexts(r, catalog), 1 << k);
+    if (m.hints) add(m.hints, hintBits[k] ?? 0);
     if (m.fewWordChars !== undefined) few.push({ max: m.fewWordChars, bit: 1 << k });
   });
   const { table: folded, states, out } = compileAutomaton(texts);
@@ -88,7 +102,7 @@ function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
   symbols[0] = [...Array(128).keys()].find((c) => !symbols.includes(fold(c))) ?? 0;
   const stride = symbols.length;
   const endMask = new Int32Array(states);
-  for (let s = 0; s < states; s++) for (const i of out[s] ?? []) endMask[s] = (endMask[s] ?? 0) | (1 << (owner[i] ?? 0));
+  for (let s = 0; s < states; s++) for (const i of out[s] ?? []) endMask[s] = (endMask[s] ?? 0) | (owner[i] ?? 0);
   // Renumbered: the states without a mask first (the root among them, as 0), then those with one.
   const order = [...Array(states).keys()].sort((x, y) => Number(endMask[x] !== 0) - Number(endMask[y] !== 0) || x - y);
   const id = new Int32Array(states);
@@ -145,5 +159,5 @@ function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
     return mask;
   };
 
-  return { maskOf: scan };
+  return { maskOf: scan, hintBits };
 }

@@ -27,8 +27,11 @@ export type ReadResult = { raws: Read[]; end: number };
 export type ReaderInstance = {
   /** Called for every line the loop visits, before any reader reads it, so the reader can remember context. */
   see?: (i: number, text: string) => void;
-  /** Reads from line i; null when this reader has nothing there. Never throws on user input. */
-  read: (i: number, text: string) => ReadResult | null;
+  /**
+   * Reads from line i; null when this reader has nothing there. Never throws on user input. `hinted`: the line holds
+   * one of the reader's hints (Markers.hints), or the reader has none, or the line was not gated.
+   */
+  read: (i: number, text: string, hinted: boolean) => ReadResult | null;
 };
 
 /** A reader's markers: literal texts (static, or taken from the catalog), and a bound on a line's word characters. */
@@ -36,6 +39,13 @@ export type Markers = {
   texts: readonly string[] | ((catalog: Catalog) => readonly string[]);
   /** Lines with at most this many word characters (`[A-Za-z0-9_]`) pass too, markers or not (a code on its own). */
   fewWordChars?: number;
+  /**
+   * Texts, ASCII case aside, one of which is in every line where read() can find more than its shortcut for lines
+   * without them finds (the JSON reader reads a one-line record of none of its keys as nothing). Found by the same
+   * pass as the markers, at no cost; complete as markers must be: a line that needed the full read and holds none
+   * of them is a finding lost.
+   */
+  hints?: readonly string[];
 };
 
 /** A reader of one shape of text (Python tracebacks, envelopes, server log lines…). */
