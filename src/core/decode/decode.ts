@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog-types';
 import { diagnose } from './classify';
 import type { Finding, Span } from './finding';
-import { normalizeLines } from './normalize';
+import { normalizeText } from './normalize';
 import type { Line } from './raw';
 import { READERS } from './readers';
 import { markerGate } from './readers/marker-gate';
@@ -23,12 +23,16 @@ export function decode(text: string, catalog: Catalog): Finding[] {
   }
 }
 
-/** `ungated`: every reader tries every line, without the marker gate (its tests compare the two). */
-export type DiagnoseOptions = { ungated?: boolean };
+/**
+ * `ungated`: every reader tries every line, without the marker gate (its tests compare the two). `joined`: the
+ * lines' texts joined by `\n`, when the caller has it (see ReadContext.joined).
+ */
+export type DiagnoseOptions = { ungated?: boolean; joined?: string };
 
 /** decode() without its safety net, for the tests that prove the readers never throw. */
 export function readFindings(text: string, catalog: Catalog, options: DiagnoseOptions = {}): Finding[] {
-  return rankFindings(mergeFindings(diagnoseLines(normalizeLines(text), catalog, options)));
+  const { lines, joined } = normalizeText(text);
+  return rankFindings(mergeFindings(diagnoseLines(lines, catalog, joined === null ? options : { ...options, joined })));
 }
 
 /**
@@ -37,7 +41,7 @@ export function readFindings(text: string, catalog: Catalog, options: DiagnoseOp
  * (src/core/triage chunks) gives spans in the whole text. May throw on a reader bug: callers keep a safety net.
  */
 export function diagnoseLines(lines: Line[], catalog: Catalog, options: DiagnoseOptions = {}): Finding[] {
-  const raws = readLines(lines, catalog, 0, null, options.ungated !== true);
+  const raws = readLines(lines, catalog, 0, null, options.ungated !== true, options.joined);
   const findings: Finding[] = [];
   for (const raw of raws) {
     const f = diagnose(catalog, raw);
@@ -73,12 +77,17 @@ const MAX_DEPTH = 3;
  * The reading loop: at each line, every reader first sees it (to remember context), then the readers try it in
  * order and the first that reads something wins; reading goes on after the last line it read.
  */
-function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride: Span | null, gated: boolean): Read[] {
+function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride: Span | null, gated: boolean, joined?: string): Read[] {
   const ctx: ReadContext = {
     lines,
     catalog,
     no: (i) => lines[i]?.no ?? 0,
-    readNested: (text, span) => (depth < MAX_DEPTH ? readLines(normalizeLines(text), catalog, depth + 1, spanOverride ?? span, gated) : []),
+    readNested: (text, span) => {
+      if (depth >= MAX_DEPTH) return [];
+      const nested = normalizeText(text);
+      return readLines(nested.lines, catalog, depth + 1, spanOverride ?? span, gated, nested.joined ?? undefined);
+    },
+    ...(joined !== undefined ? { joined } : {}),
   };
   const readers: ReaderInstance[] = READERS.map((r) => r.start(ctx));
   const bits = readers.map((_, k) => 1 << k);

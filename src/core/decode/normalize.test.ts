@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeLines, stripAnsi } from './normalize';
+import { normalizeLines, normalizeText, stripAnsi } from './normalize';
 
 const texts = (s: string) => normalizeLines(s).map((l) => l.text);
 
@@ -36,5 +37,20 @@ describe('normalizeLines', () => {
 
   it('keeps a lone CR-separated paste', () => {
     expect(texts('a\rb')).toEqual(['a', 'b']);
+  });
+
+  it('gives the text itself as the lines joined only when that is what they are', () => {
+    const piece = fc.constantFrom('worker-1  | ', 'api-7f9c-x2 app ', '2025-11-25T10:15:02.1234567Z ', '> ', '\u001b[31m', '\r\n', '\r', '\n', 'Traceback', '{"kind":1}', ' ', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const { lines, joined } = normalizeText(text);
+        expect(lines).toEqual(normalizeLines(text));
+        if (joined !== null) expect(joined).toBe(lines.map((l) => l.text).join('\n'));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(normalizeText('a\nb').joined).toBe('a\nb');
+    expect(normalizeText('> a\n> b').joined).toBeNull();
   });
 });

@@ -18,13 +18,16 @@ const KNOWN_PREFIXES: RegExp[] = [
  * normalizeLines, with a last safety net for callers that must not throw (the chunked and streamed decoders):
  * should normalizing ever fail, the text's plain lines, numbered the same way, so nothing is lost.
  */
-export function normalizeLinesSafely(text: string): Line[] {
+export function normalizeLinesSafely(text: string): NormalizedText {
   try {
-    return normalizeLines(text);
+    return normalizeText(text);
   } catch {
-    return text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, no: i + 1 }));
+    return { lines: text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, no: i + 1 })), joined: null };
   }
 }
+
+/** A text's normalized lines, and the text itself when it is their texts joined by `\n` (nothing to normalize: no ANSI code, `\r`, prefix or quote). */
+export type NormalizedText = { lines: Line[]; joined: string | null };
 
 export function stripAnsi(text: string): string {
   return text.includes('\u001b') ? text.replace(ANSI, '') : text;
@@ -37,15 +40,26 @@ const NOT_BLANK = /\S/;
  * keeping each line's number in the original text.
  */
 export function normalizeLines(text: string): Line[] {
+  return normalizeText(text).lines;
+}
+
+/** normalizeLines, telling also whether the lines are the text's own (see NormalizedText). */
+export function normalizeText(text: string): NormalizedText {
   const stripped = stripAnsi(text);
-  const raw = stripped.includes('\r') ? stripped.split(/\r\n|\r|\n/) : stripped.split('\n');
+  const cr = stripped.includes('\r');
+  const raw = cr ? stripped.split(/\r\n|\r|\n/) : stripped.split('\n');
   const lines: Line[] = new Array<Line>(raw.length);
   for (let i = 0; i < raw.length; i++) lines[i] = { text: raw[i] ?? '', no: i + 1 };
   let blank = blanks(lines);
-  for (const re of KNOWN_PREFIXES) if (stripIfCommon(lines, blank, (t) => re.exec(t)?.[0] ?? null)) blank = blanks(lines);
-  stripIfCommon(lines, blank, repeatedPrefix(lines, blank));
-  unquote(lines);
-  return lines;
+  let changed = cr || stripped !== text;
+  for (const re of KNOWN_PREFIXES)
+    if (stripIfCommon(lines, blank, (t) => re.exec(t)?.[0] ?? null)) {
+      blank = blanks(lines);
+      changed = true;
+    }
+  if (stripIfCommon(lines, blank, repeatedPrefix(lines, blank))) changed = true;
+  if (unquote(lines)) changed = true;
+  return { lines, joined: changed ? null : text };
 }
 
 /** Which lines are blank (whitespace only), and how many are not. */
@@ -59,19 +73,24 @@ function blanks(lines: Line[]): { blank: Uint8Array; nonEmpty: number } {
   return { blank, nonEmpty };
 }
 
-/** Markdown quotes (`> ` on each line of a GitHub comment's quoted block), in runs of two lines or more. */
-function unquote(lines: Line[]): void {
+/** Markdown quotes (`> ` on each line of a GitHub comment's quoted block), in runs of two lines or more; says whether it found any. */
+function unquote(lines: Line[]): boolean {
   const quoted = (t: string) => t.charCodeAt(0) === 62 && (t.length === 1 || t.charCodeAt(1) === 32);
+  let any = false;
   let i = 0;
   while (i < lines.length) {
     let j = i;
     while (j < lines.length && quoted(lines[j]?.text ?? '')) j++;
-    if (j - i >= 2) for (let k = i; k < j; k++) {
-      const l = lines[k];
-      if (l) l.text = l.text.replace(/^> ?/, '');
+    if (j - i >= 2) {
+      any = true;
+      for (let k = i; k < j; k++) {
+        const l = lines[k];
+        if (l) l.text = l.text.replace(/^> ?/, '');
+      }
     }
     i = j > i ? j : i + 1;
   }
+  return any;
 }
 
 /**

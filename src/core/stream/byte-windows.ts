@@ -200,7 +200,7 @@ function breaksIn(text: string): number {
 /** The lookahead first tried for the end boundary (most logs have one within a few lines). */
 const NEAR_AHEAD = 64 * 1024;
 
-type Cuts = { lines: Line[]; atStart: number; atEnd: number; atFloor: number; complete: number };
+type Cuts = { lines: Line[]; joined: string | null; atStart: number; atEnd: number; atFloor: number; complete: number };
 
 function linesOf(w: ByteWindow, aheadTo: number): Cuts {
   const utf8 = new TextDecoder('utf-8');
@@ -214,10 +214,10 @@ function linesOf(w: ByteWindow, aheadTo: number): Cuts {
     breaks += breaksIn(part);
     lineAt.set(points[p + 1] ?? 0, breaks);
   }
-  const lines = normalizeLinesSafely(parts.join(''));
+  const { lines, joined } = normalizeLinesSafely(parts.join(''));
   const at = (offset: number) => Math.min(lines.length, lineAt.get(offset) ?? lines.length);
   // The lines that end with a line break (the last, after a final break, is not one).
-  return { lines, atStart: at(w.start), atEnd: at(w.end), atFloor: at(w.endFloor), complete: at(aheadTo) };
+  return { lines, joined, atStart: at(w.start), atEnd: at(w.end), atFloor: at(w.endFloor), complete: at(aheadTo) };
 }
 
 const shifted = (s: Span, by: number): Span => ({ startLine: s.startLine + by, endLine: s.endLine + by });
@@ -236,18 +236,27 @@ export function decodeWindow(w: ByteWindow, catalog: Catalog, options: { maxChun
     cuts = linesOf(w, full);
     endAt = firstBoundary(cuts.lines, cuts.atEnd, cuts.atFloor, maxChars);
   }
-  const { lines, atStart, atEnd, complete } = cuts;
+  const { lines, joined, atStart, atEnd, complete } = cuts;
   // No boundary within the lookahead: cut where it ends (the window after reads on from there).
   const end = endAt ?? complete;
   const from =
     w.fromLine !== undefined ? Math.min(lines.length, atStart + w.fromLine) : w.index === 0 ? 0 : (firstBoundary(lines, atStart, 0, maxChars) ?? atEnd);
   const begin = Math.min(from, end);
   const region = lines.slice(begin, end);
+  // The region's text, a slice of the window's when normalizing changed nothing (the JSON reader may need it whole).
+  let regionText: string | undefined;
+  if (joined !== null && region.length > 0) {
+    let from = 0;
+    for (let k = 0; k < begin; k++) from += (lines[k]?.text.length ?? 0) + 1;
+    let to = from - 1;
+    for (const l of region) to += l.text.length + 1;
+    regionText = joined.slice(from, to);
+  }
   // Spans count from B_k, its line 1.
   for (const l of region) l.no -= atStart;
   let findings: Finding[];
   try {
-    findings = diagnoseLines(region, catalog);
+    findings = diagnoseLines(region, catalog, regionText !== undefined ? { joined: regionText } : {});
   } catch {
     findings = [];
   }

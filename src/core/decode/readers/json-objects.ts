@@ -58,7 +58,7 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
       if (whole) return whole;
       offsetOf(lines.length - 1);
       const lineAt = (offset: number): number => startAtOrBefore(starts, offset);
-      whole = { scanner: createJsonScanner(lines.map((l) => l.text).join('\n'), share), lineAt };
+      whole = { scanner: createJsonScanner(ctx.joined ?? lines.map((l) => l.text).join('\n'), share), lineAt };
       return whole;
     };
 

@@ -18,6 +18,8 @@ export type ReadContext = {
   no: (i: number) => number;
   /** Reads a text found inside this one (a JSON string that holds a trace) with the same readers; its findings get `span`. */
   readNested: (text: string, span: Span) => Read[];
+  /** The lines' texts joined by `\n`, when the caller has that text already (a window's): spares joining them. */
+  joined?: string;
 };
 
 /** What a reader read from line i: its raw findings (possibly none) and the index of the last line it read (≥ i). */
