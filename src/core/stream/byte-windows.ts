@@ -5,7 +5,6 @@ import { normalizeLinesSafely } from '../decode/normalize';
 import type { Line } from '../decode/raw';
 import { DEFAULT_CHUNK_CHARS, firstBoundary } from '../triage/chunks';
 import { retryNote } from '../decode/retry-series';
-import { countNewlines } from '../text/paste-text';
 
 /**
  * A long text read as bytes (a file, standard input), cut into windows that can be decoded each on its own, on
@@ -190,10 +189,11 @@ export function createByteWindower(options: WindowOptions = {}): ByteWindower {
   };
 }
 
-/** Line breaks in a text, as normalizeLines counts them (`\r\n`, `\r`, `\n`). */
-function breaksIn(text: string): number {
-  let n = countNewlines(text);
-  if (text.includes('\r')) for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== NL) n++;
+/** Line breaks in bytes [from, to), as normalizeLines counts them in their text (`\r\n`, `\r`, `\n`). */
+function breaksIn(bytes: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(NL, from); i >= 0 && i < to; i = bytes.indexOf(NL, i + 1)) n++;
+  for (let i = bytes.indexOf(CR, from); i >= 0 && i < to; i = bytes.indexOf(CR, i + 1)) if (i + 1 >= to || bytes[i + 1] !== NL) n++;
   return n;
 }
 
@@ -203,18 +203,16 @@ const NEAR_AHEAD = 64 * 1024;
 type Cuts = { lines: Line[]; joined: string | null; atStart: number; atEnd: number; atFloor: number; complete: number };
 
 function linesOf(w: ByteWindow, aheadTo: number): Cuts {
-  const utf8 = new TextDecoder('utf-8');
   const points = [...new Set([0, w.start, w.end, w.endFloor, aheadTo])].filter((p) => p >= 0 && p <= aheadTo).sort((a, b) => a - b);
-  const parts: string[] = [];
+  // The lines before each point, counted in the bytes: the points before `aheadTo` are line starts, so the text
+  // decoded at once is the texts of the parts between them, one after the other.
   const lineAt = new Map<number, number>([[0, 0]]);
   let breaks = 0;
   for (let p = 0; p + 1 < points.length; p++) {
-    const part = utf8.decode(w.bytes.subarray(points[p], points[p + 1]));
-    parts.push(part);
-    breaks += breaksIn(part);
+    breaks += breaksIn(w.bytes, points[p] ?? 0, points[p + 1] ?? 0);
     lineAt.set(points[p + 1] ?? 0, breaks);
   }
-  const { lines, joined } = normalizeLinesSafely(parts.join(''));
+  const { lines, joined } = normalizeLinesSafely(new TextDecoder('utf-8').decode(w.bytes.subarray(0, aheadTo)));
   const at = (offset: number) => Math.min(lines.length, lineAt.get(offset) ?? lines.length);
   // The lines that end with a line break (the last, after a final break, is not one).
   return { lines, joined, atStart: at(w.start), atEnd: at(w.end), atFloor: at(w.endFloor), complete: at(aheadTo) };
