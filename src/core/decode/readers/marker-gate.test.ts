@@ -61,6 +61,10 @@ describe('marker gate', () => {
     expect(gate.maskOf('2026/11/25 02:56:10 heartbeat ok for 3 tasks') & bit('python-traceback')).toBe(0);
     // A code on its own passes by its few word characters.
     expect(gate.maskOf('  [40400]  ') & bit('fragments')).not.toBe(0);
+    // A line past ASCII that fills the scan's 64 KiB buffer to its last byte is still read to its end.
+    const marker = 'Traceback (most recent call last):';
+    const full = 'a'.repeat(65536 - 2 * marker.length) + 'é'.repeat(marker.length) + marker;
+    expect(gate.maskOf(full) & bit('python-traceback')).not.toBe(0);
   });
 
   it('tells the JSON reader which lines hold one of its hints: an info record holds none, an envelope does', () => {

@@ -131,7 +131,12 @@ function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
   const scan = (text: string): number => {
     const n = text.length;
     const bytes = scratch;
-    const ascii = n <= bytes.length && encoder.encodeInto(text, bytes).written === n;
+    let ascii = false;
+    if (n <= bytes.length) {
+      // Every code unit read and as many bytes written: ASCII only (a partial write of a longer text can write n bytes).
+      const { read, written } = encoder.encodeInto(text, bytes);
+      ascii = read === n && written === n;
+    }
     let s = 0;
     let mask = always;
     if (ascii)
