@@ -5,6 +5,7 @@ import { normalizeLinesSafely } from '../decode/normalize';
 import type { Line } from '../decode/raw';
 import { DEFAULT_CHUNK_CHARS, firstBoundary } from '../triage/chunks';
 import { retryNote } from '../decode/retry-series';
+import { countNewlines } from '../text/paste-text';
 
 /**
  * A long text read as bytes (a file, standard input), cut into windows that can be decoded each on its own, on
@@ -189,11 +190,24 @@ export function createByteWindower(options: WindowOptions = {}): ByteWindower {
   };
 }
 
-/** Line breaks in bytes [from, to), as normalizeLines counts them in their text (`\r\n`, `\r`, `\n`). */
-function breaksIn(bytes: Uint8Array, from: number, to: number): number {
+/**
+ * Line breaks in bytes [from, to), as normalizeLines counts them in their text: each `\n`, and each `\r` not
+ * followed by a `\n` before `end` (so that counts of ranges side by side add up). A loop over bytes: only for the
+ * short ranges around a window's body (its lookback and lookahead).
+ */
+function breaksBetween(bytes: Uint8Array, from: number, to: number, end: number): number {
   let n = 0;
-  for (let i = bytes.indexOf(NL, from); i >= 0 && i < to; i = bytes.indexOf(NL, i + 1)) n++;
-  for (let i = bytes.indexOf(CR, from); i >= 0 && i < to; i = bytes.indexOf(CR, i + 1)) if (i + 1 >= to || bytes[i + 1] !== NL) n++;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i];
+    if (b === NL || (b === CR && (i + 1 >= end || bytes[i + 1] !== NL))) n++;
+  }
+  return n;
+}
+
+/** Line breaks in a text, as normalizeLines counts them (`\r\n`, `\r`, `\n`): by the string's own search. */
+function breaksOf(text: string): number {
+  let n = countNewlines(text);
+  if (text.includes('\r')) for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== NL) n++;
   return n;
 }
 
@@ -203,19 +217,20 @@ const NEAR_AHEAD = 64 * 1024;
 type Cuts = { lines: Line[]; joined: string | null; atStart: number; atEnd: number; atFloor: number; complete: number };
 
 function linesOf(w: ByteWindow, aheadTo: number): Cuts {
-  const points = [...new Set([0, w.start, w.end, w.endFloor, aheadTo])].filter((p) => p >= 0 && p <= aheadTo).sort((a, b) => a - b);
-  // The lines before each point, counted in the bytes: the points before `aheadTo` are line starts, so the text
-  // decoded at once is the texts of the parts between them, one after the other.
-  const lineAt = new Map<number, number>([[0, 0]]);
-  let breaks = 0;
-  for (let p = 0; p + 1 < points.length; p++) {
-    breaks += breaksIn(w.bytes, points[p] ?? 0, points[p + 1] ?? 0);
-    lineAt.set(points[p + 1] ?? 0, breaks);
-  }
-  const { lines, joined } = normalizeLinesSafely(new TextDecoder('utf-8').decode(w.bytes.subarray(0, aheadTo)));
-  const at = (offset: number) => Math.min(lines.length, lineAt.get(offset) ?? lines.length);
+  // The bytes decoded at once. The lines before each point: all of the text's (counted in the text, `\r` and `\n`
+  // are bytes of their own in UTF-8), less those of the bytes after the point (the lookahead), or those of the
+  // bytes before it (the lookback).
+  const text = new TextDecoder('utf-8').decode(w.bytes.subarray(0, aheadTo));
+  const { lines, joined } = normalizeLinesSafely(text);
+  const all = breaksOf(text);
+  const end = Math.min(w.end, aheadTo);
+  const atEnd = all - breaksBetween(w.bytes, end, aheadTo, aheadTo);
+  const floor = Math.min(w.endFloor, end);
+  const atFloor = atEnd - breaksBetween(w.bytes, floor, end, aheadTo);
+  const atStart = breaksBetween(w.bytes, 0, Math.min(w.start, aheadTo), aheadTo);
+  const at = (n: number) => Math.min(lines.length, n);
   // The lines that end with a line break (the last, after a final break, is not one).
-  return { lines, joined, atStart: at(w.start), atEnd: at(w.end), atFloor: at(w.endFloor), complete: at(aheadTo) };
+  return { lines, joined, atStart: at(atStart), atEnd: at(atEnd), atFloor: at(atFloor), complete: at(all) };
 }
 
 const shifted = (s: Span, by: number): Span => ({ startLine: s.startLine + by, endLine: s.endLine + by });
