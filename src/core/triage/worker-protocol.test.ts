@@ -86,16 +86,41 @@ describe('handleWorkerMessage', () => {
     expect(b.total).toBe(file.size);
   });
 
-  it('stops reading a file when cancelled', async () => {
-    let pauses = 0;
-    const { messages, deps, state } = harness();
-    deps.yieldToEventLoop = async () => {
-      if (++pauses === 2) await handleWorkerMessage(state, { type: 'cancel', id: 4 }, deps);
-    };
-    await handleWorkerMessage(state, { type: 'start', id: 4, file: new Blob([text.repeat(4)]), catalog, options }, deps);
-    expect(messages.filter((m) => m.type === 'cancelled')).toEqual([{ type: 'cancelled', id: 4 }]);
-    expect(messages.some((m) => m.type === 'done')).toBe(false);
-    expect(state).toEqual({ current: null, cancelled: new Set() });
+  it('reads a file slice by slice, never far ahead of the decoder, as the text read from it', async () => {
+    const whole = harness();
+    await handleWorkerMessage(whole.state, { type: 'start', id: 1, text, catalog, options }, whole.deps);
+    // Slices of 1 KB: the reader waits for the decoder (4 KB windows) again and again.
+    let most = 0;
+    const { messages, deps, state } = harness({ fileSliceBytes: 1024 });
+    // A real yield (a timer): the file's slices come in between windows.
+    deps.yieldToEventLoop = () =>
+      new Promise((resolve) => {
+        most = Math.max(most, state.current?.queued ?? 0);
+        setTimeout(resolve, 1);
+      });
+    const file = new Blob([new TextEncoder().encode(text)]);
+    await handleWorkerMessage(state, { type: 'start', id: 2, file, catalog, options }, deps);
+    const a = whole.messages.at(-1);
+    const b = messages.at(-1);
+    if (a?.type !== 'done' || b?.type !== 'done') throw new Error('expected two done');
+    expect(shape(b.findings)).toEqual(shape(a.findings));
+    expect(b.groups).toEqual(a.groups);
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(5 * 1024);
+  });
+
+  it('stops reading a file when cancelled, also while its reader waits for the decoder', async () => {
+    for (const fileSliceBytes of [undefined, 512]) {
+      let pauses = 0;
+      const { messages, deps, state } = harness(fileSliceBytes ? { fileSliceBytes } : {});
+      deps.yieldToEventLoop = async () => {
+        if (++pauses === 2) await handleWorkerMessage(state, { type: 'cancel', id: 4 }, deps);
+      };
+      await handleWorkerMessage(state, { type: 'start', id: 4, file: new Blob([text.repeat(4)]), catalog, options }, deps);
+      expect(messages.filter((m) => m.type === 'cancelled')).toEqual([{ type: 'cancelled', id: 4 }]);
+      expect(messages.some((m) => m.type === 'done')).toBe(false);
+      expect(state).toEqual({ current: null, cancelled: new Set() });
+    }
   });
 
   it('stops at once a run that waits for its next piece', async () => {

@@ -55,8 +55,14 @@ type Run = {
   id: number;
   total: number;
   decoder: StreamDecoder;
-  /** The pieces not yet given to the decoder. */
+  /** The pieces not yet given to the decoder, and their bytes. */
   queue: Array<{ bytes: Uint8Array; chars: number }>;
+  queued: number;
+  /** Bytes a file's reader may be ahead of the decoder (see FILE_AHEAD_SLICES). */
+  ahead: number;
+  /** Wakes the file's reader waiting for the decoder to take some of the queue. */
+  taken: (() => void) | null;
+  stopped: boolean;
   /** The text's lines, for the times of the final groups (read off the lines the findings name). */
   lines: ByteLines;
   /** Characters given to the decoder. */
@@ -81,6 +87,8 @@ export type DecodeWorkerDeps = {
   now?: () => number;
   /** Least time between two progress messages (default 50 ms). */
   progressIntervalMs?: number;
+  /** Bytes of a file read at a time (FILE_SLICE_BYTES by default); reading waits four of them ahead of the decoder. */
+  fileSliceBytes?: number;
 };
 
 export function createDecodeWorkerState(): DecodeWorkerState {
@@ -162,6 +170,10 @@ export async function handleWorkerMessage(state: DecodeWorkerState, data: unknow
     total: text?.length ?? file?.size ?? request.total ?? 0,
     decoder: createStreamDecoder(catalog, options ?? {}),
     queue: text !== undefined ? [{ bytes: encoder.encode(text), chars: text.length }] : [],
+    queued: 0,
+    ahead: Infinity,
+    taken: null,
+    stopped: false,
     lines: createByteLines(),
     read: 0,
     ended: text !== undefined,
@@ -176,20 +188,32 @@ export async function handleWorkerMessage(state: DecodeWorkerState, data: unknow
   return drain(state, run, deps);
 }
 
-/** Reads a run's file as it is decoded: each piece of its stream is queued, then the run ends. */
+/**
+ * Bytes read from a file at a time. A file is read by slices (Blob.slice().arrayBuffer()), the next one asked for
+ * as soon as one comes, so that it is read while the one before is decoded: its stream gave 64 KiB at a time, one
+ * asked for only when the one before came, and the decoder waited for the file between windows (a sixth of its
+ * time, measured by a CPU profile of the worker's loop run by Node on a 64 MB log).
+ */
+const FILE_SLICE_BYTES = 1024 * 1024;
+/** Slices read and not yet decoded, at most (about): reading waits while the decoder is this far behind. */
+const FILE_AHEAD_SLICES = 4;
+
+/** Reads a run's file as it is decoded: each slice is queued, then the run ends. */
 async function readFile(state: DecodeWorkerState, run: Run, file: Blob, deps: DecodeWorkerDeps): Promise<void> {
-  const reader = file.stream().getReader();
+  const size = Math.max(1, deps.fileSliceBytes ?? FILE_SLICE_BYTES);
+  run.ahead = FILE_AHEAD_SLICES * size;
+  const slice = (at: number) => file.slice(at, Math.min(file.size, at + size)).arrayBuffer();
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (state.current !== run) {
-        // Replaced or cancelled (the cancel, or the run's loop, has said so): the rest is not read.
-        await reader.cancel();
-        return;
-      }
-      run.queue.push({ bytes: value, chars: value.length });
+    let next = file.size > 0 ? slice(0) : null;
+    for (let at = 0; next; at += size) {
+      const bytes = new Uint8Array(await next);
+      if (state.current !== run) return; // replaced or cancelled: the rest is not read
+      next = at + size < file.size ? slice(at + size) : null;
+      run.queue.push({ bytes, chars: bytes.length });
+      run.queued += bytes.length;
       void drain(state, run, deps);
+      // Far ahead of the decoder: wait until it has taken some.
+      while (run.queued > run.ahead && state.current === run) await new Promise<void>((resolve) => (run.taken = resolve));
     }
   } catch (e) {
     if (state.current === run) state.current = null;
@@ -247,14 +271,26 @@ async function loop(state: DecodeWorkerState, run: Run, deps: DecodeWorkerDeps):
     }
   } catch (e) {
     if (state.current === run) state.current = null;
+    wake(run);
     post({ type: 'error', id, error: e instanceof Error ? e.message : String(e) });
   } finally {
     run.draining = null;
   }
 }
 
+/** Wakes the run's file reader, if it waits. */
+function wake(run: Run): void {
+  const taken = run.taken;
+  run.taken = null;
+  taken?.();
+}
+
 /** The run stops: it says so, and the worker forgets it. */
 function stop(state: DecodeWorkerState, run: Run, post: DecodeWorkerDeps['post']): void {
+  wake(run);
+  // Once: a cancel that came while the loop was starting, and the loop that then sees it, stop it together.
+  if (run.stopped) return;
+  run.stopped = true;
   state.cancelled.delete(run.id);
   if (state.current === run) state.current = null;
   post({ type: 'cancelled', id: run.id });
@@ -264,6 +300,8 @@ function stop(state: DecodeWorkerState, run: Run, post: DecodeWorkerDeps['post']
 function feed(run: Run): void {
   const piece = run.queue.shift();
   if (!piece) return;
+  run.queued -= piece.bytes.length;
+  if (run.queued <= run.ahead) wake(run);
   run.lines.add(piece.bytes);
   run.read += piece.chars;
   run.decoder.push(piece.bytes);
