@@ -4,7 +4,7 @@ import type { Finding, Span } from './finding';
 import { normalizeText } from './normalize';
 import type { Line } from './raw';
 import { READERS } from './readers';
-import { markerGate } from './readers/marker-gate';
+import { NOT_ASCII, markerGate } from './readers/marker-gate';
 import { applyRelease } from './release';
 import type { Read, ReadContext, ReaderInstance } from './readers/reader';
 import { mergeRetrySeries, retryNote } from './retry-series';
@@ -27,7 +27,12 @@ export function decode(text: string, catalog: Catalog): Finding[] {
  * `ungated`: every reader tries every line, without the marker gate (its tests compare the two). `joined`: the
  * lines' texts joined by `\n`, when the caller has it (see ReadContext.joined).
  */
-export type DiagnoseOptions = { ungated?: boolean; joined?: string };
+export type DiagnoseOptions = {
+  ungated?: boolean;
+  joined?: string;
+  /** The gate's mask of each line, when the caller read them off the lines' bytes (MarkerGate.masksOf). */
+  masks?: Int32Array;
+};
 
 /** decode() without its safety net, for the tests that prove the readers never throw. */
 export function readFindings(text: string, catalog: Catalog, options: DiagnoseOptions = {}): Finding[] {
@@ -41,7 +46,8 @@ export function readFindings(text: string, catalog: Catalog, options: DiagnoseOp
  * (src/core/triage chunks) gives spans in the whole text. May throw on a reader bug: callers keep a safety net.
  */
 export function diagnoseLines(lines: Line[], catalog: Catalog, options: DiagnoseOptions = {}): Finding[] {
-  const raws = readLines(lines, catalog, 0, null, options.ungated !== true, options.joined);
+  const gated = options.ungated !== true;
+  const raws = readLines(lines, catalog, 0, null, gated, options.joined, gated ? options.masks : undefined);
   const findings: Finding[] = [];
   for (const raw of raws) {
     const f = diagnose(catalog, raw);
@@ -77,7 +83,7 @@ const MAX_DEPTH = 3;
  * The reading loop: at each line, every reader first sees it (to remember context), then the readers try it in
  * order and the first that reads something wins; reading goes on after the last line it read.
  */
-function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride: Span | null, gated: boolean, joined?: string): Read[] {
+function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride: Span | null, gated: boolean, joined?: string, masks?: Int32Array): Read[] {
   const ctx: ReadContext = {
     lines,
     catalog,
@@ -99,10 +105,11 @@ function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride:
   const out: Read[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]?.text ?? '';
-    if (!NOT_BLANK.test(t)) continue;
-    // The readers that may read this line or learn from it (marker-gate.ts): on a noise line, often none.
-    const mask = maskOf(t);
-    if (mask === 0) continue;
+    // The readers that may read this line or learn from it (marker-gate.ts): on a noise line, often none. A blank
+    // line reaches none.
+    const known = masks ? (masks[i] ?? NOT_ASCII) : NOT_ASCII;
+    const mask = known === NOT_ASCII ? maskOf(t) : known;
+    if (mask === 0 || !NOT_BLANK.test(t)) continue;
     for (const s of seers) if (mask & s.bit) s.see(i, t);
     for (let k = 0; k < readers.length; k++) {
       if (!(mask & (bits[k] ?? 0))) continue;

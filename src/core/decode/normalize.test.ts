@@ -40,13 +40,23 @@ describe('normalizeLines', () => {
   });
 
   it('gives the text itself as the lines joined only when that is what they are', () => {
-    const piece = fc.constantFrom('worker-1  | ', 'api-7f9c-x2 app ', '2025-11-25T10:15:02.1234567Z ', '> ', '\u001b[31m', '\r\n', '\r', '\n', 'Traceback', '{"kind":1}', ' ', 'x');
+    const piece = fc.constantFrom('worker-1  | ', 'api-7f9c-x2 app ', '2025-11-25T10:15:02.1234567Z ', '> ', '\u001b[31m', '\u001b]8;;\n', '\u0007', '\r\n', '\r', '\n', 'Traceback', '{"kind":1}', ' ', 'x');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const text = pieces.join('');
-        const { lines, joined } = normalizeText(text);
+        const { lines, joined, raw } = normalizeText(text);
         expect(lines).toEqual(normalizeLines(text));
         if (joined !== null) expect(joined).toBe(lines.map((l) => l.text).join('\n'));
+        // Raw lines: each the text's own, or that line without its escape codes, its quote or both.
+        if (raw) {
+          expect(text).not.toContain('\r');
+          const own = text.split('\n');
+          expect(lines.length).toBe(own.length);
+          lines.forEach((l, k) => {
+            const line = own[k] ?? '';
+            expect([line, stripAnsi(line), line.replace(/^> ?/, ''), stripAnsi(line).replace(/^> ?/, '')]).toContain(l.text);
+          });
+        }
       }),
       { numRuns: 2000 },
     );

@@ -22,12 +22,25 @@ export function normalizeLinesSafely(text: string): NormalizedText {
   try {
     return normalizeText(text);
   } catch {
-    return { lines: text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, no: i + 1 })), joined: null };
+    return { lines: text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, no: i + 1 })), joined: null, raw: false };
   }
 }
 
-/** A text's normalized lines, and the text itself when it is their texts joined by `\n` (nothing to normalize: no ANSI code, `\r`, prefix or quote). */
-export type NormalizedText = { lines: Line[]; joined: string | null };
+/**
+ * A text's normalized lines; `joined`: the text itself when it is their texts joined by `\n` (nothing to normalize:
+ * no ANSI code, `\r`, prefix or quote); `raw`: line k is the text's k-th line (split at `\n`: the text has no `\r`),
+ * or that line without its ANSI codes or its Markdown quote (no collector's prefix was stripped, no escape code
+ * spans lines).
+ */
+export type NormalizedText = { lines: Line[]; joined: string | null; raw: boolean };
+
+/** Line breaks in a text (`\r\n`, `\r`, `\n`). */
+function breaksOf(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) n++;
+  return n;
+}
 
 export function stripAnsi(text: string): string {
   return text.includes('\u001b') ? text.replace(ANSI, '') : text;
@@ -51,15 +64,20 @@ export function normalizeText(text: string): NormalizedText {
   const lines: Line[] = new Array<Line>(raw.length);
   for (let i = 0; i < raw.length; i++) lines[i] = { text: raw[i] ?? '', no: i + 1 };
   let blank = blanks(lines);
-  let changed = cr || stripped !== text;
+  let prefixed = false;
   for (const re of KNOWN_PREFIXES)
     if (stripIfCommon(lines, blank, (t) => re.exec(t)?.[0] ?? null)) {
       blank = blanks(lines);
-      changed = true;
+      prefixed = true;
     }
-  if (stripIfCommon(lines, blank, repeatedPrefix(lines, blank))) changed = true;
-  if (unquote(lines)) changed = true;
-  return { lines, joined: changed ? null : text };
+  if (stripIfCommon(lines, blank, repeatedPrefix(lines, blank))) prefixed = true;
+  const quoted = unquote(lines);
+  const ansi = stripped !== text;
+  return {
+    lines,
+    joined: cr || ansi || prefixed || quoted ? null : text,
+    raw: !cr && !prefixed && (!ansi || breaksOf(stripped) === breaksOf(text)),
+  };
 }
 
 /** Which lines are blank (whitespace only), and how many are not. */

@@ -12,7 +12,7 @@ const shape = (findings: Finding[]) =>
   findings.map((f) => ({ source: f.source, code: f.code, status: f.status, entry: f.entry, kind: f.kind, message: f.message, count: f.count, spans: f.spans, notes: f.notes }));
 
 /** The text's bytes given in pieces of the given sizes (cycled, cut anywhere), windowed, decoded window by window and merged. */
-function streamed(text: string, sizes: number[], options: WindowOptions, maxChunkChars = 4096) {
+function streamed(text: string, sizes: number[], options: WindowOptions, maxChunkChars = 4096, gateBytes = false) {
   const bytes = new TextEncoder().encode(text);
   const windower = createByteWindower(options);
   const findings = createFindingMerger();
@@ -23,10 +23,10 @@ function streamed(text: string, sizes: number[], options: WindowOptions, maxChun
   const take = (ws: ReturnType<typeof windower.end>) => {
     for (const w of ws) {
       windows++;
-      let r = decodeWindow(w, testCatalog, { maxChunkChars });
+      let r = decodeWindow(w, testCatalog, { maxChunkChars, gateBytes });
       if (!merger.fits(r)) {
         again++;
-        r = decodeWindow({ ...w, fromLine: merger.fromLine }, testCatalog, { maxChunkChars });
+        r = decodeWindow({ ...w, fromLine: merger.fromLine }, testCatalog, { maxChunkChars, gateBytes });
       }
       merger.merge(r);
     }
@@ -45,16 +45,25 @@ function streamed(text: string, sizes: number[], options: WindowOptions, maxChun
 describe('byte windows', () => {
   const small: WindowOptions = { windowBytes: 16_384, lookaheadBytes: 4096, lookbackLines: 500, lookbackBytes: 8192 };
 
-  it('a mixed log read in pieces of any size gives what decode() gives on the whole text (property)', () => {
+  it('a mixed log read in pieces of any size gives what decode() gives on the whole text, the gate reading texts or bytes (property)', () => {
     const logs = [1, 2, 3].map((seed) => generateMixedLog({ samples, targetChars: 120_000, seed, errorRate: 0.08 }).text);
     fc.assert(
-      fc.property(fc.constantFrom(...logs), fc.array(fc.integer({ min: 1, max: 40_000 }), { minLength: 1, maxLength: 8 }), (text, sizes) => {
-        const { findings, windows } = streamed(text, sizes, small);
+      fc.property(fc.constantFrom(...logs), fc.array(fc.integer({ min: 1, max: 40_000 }), { minLength: 1, maxLength: 8 }), fc.boolean(), (text, sizes, gateBytes) => {
+        const { findings, windows } = streamed(text, sizes, small, 4096, gateBytes);
         expect(windows).toBeGreaterThan(3);
         expect(shape(findings)).toEqual(shape(decode(text, testCatalog)));
       }),
       { numRuns: 12 },
     );
+  });
+
+  it('the gate reading a window\'s bytes finds what it finds reading its lines, on every paste and on logs past ASCII', () => {
+    const emoji = samples.map((t) => `ERROR 🚀 ${t}\nprocessed 📦 ok\n`).join('');
+    for (const text of [...samples, emoji, samples.join('\n')]) {
+      const a = streamed(text, [7_000], small, 4096, false);
+      const b = streamed(text, [7_000], small, 4096, true);
+      expect(shape(b.findings)).toEqual(shape(a.findings));
+    }
   });
 
   it('a log handed over as one piece of many windows (as a Blob\'s stream may) gives the same', () => {

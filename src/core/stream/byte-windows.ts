@@ -1,5 +1,7 @@
 import type { Catalog } from '../catalog/catalog-types';
-import { diagnoseLines } from '../decode/decode';
+import { diagnoseLines, type DiagnoseOptions } from '../decode/decode';
+import { READERS } from '../decode/readers';
+import { markerGate } from '../decode/readers/marker-gate';
 import type { Finding, Span } from '../decode/finding';
 import { normalizeLinesSafely } from '../decode/normalize';
 import type { Line } from '../decode/raw';
@@ -214,14 +216,14 @@ function breaksOf(text: string): number {
 /** The lookahead first tried for the end boundary (most logs have one within a few lines). */
 const NEAR_AHEAD = 64 * 1024;
 
-type Cuts = { lines: Line[]; joined: string | null; atStart: number; atEnd: number; atFloor: number; complete: number };
+type Cuts = { lines: Line[]; joined: string | null; raw: boolean; aheadTo: number; atStart: number; atEnd: number; atFloor: number; complete: number };
 
 function linesOf(w: ByteWindow, aheadTo: number): Cuts {
   // The bytes decoded at once. The lines before each point: all of the text's (counted in the text, `\r` and `\n`
   // are bytes of their own in UTF-8), less those of the bytes after the point (the lookahead), or those of the
   // bytes before it (the lookback).
   const text = new TextDecoder('utf-8').decode(w.bytes.subarray(0, aheadTo));
-  const { lines, joined } = normalizeLinesSafely(text);
+  const { lines, joined, raw } = normalizeLinesSafely(text);
   const all = breaksOf(text);
   const end = Math.min(w.end, aheadTo);
   const atEnd = all - breaksBetween(w.bytes, end, aheadTo, aheadTo);
@@ -230,16 +232,23 @@ function linesOf(w: ByteWindow, aheadTo: number): Cuts {
   const atStart = breaksBetween(w.bytes, 0, Math.min(w.start, aheadTo), aheadTo);
   const at = (n: number) => Math.min(lines.length, n);
   // The lines that end with a line break (the last, after a final break, is not one).
-  return { lines, joined, atStart: at(atStart), atEnd: at(atEnd), atFloor: at(atFloor), complete: at(all) };
+  return { lines, joined, raw, aheadTo, atStart: at(atStart), atEnd: at(atEnd), atFloor: at(atFloor), complete: at(all) };
 }
 
 const shifted = (s: Span, by: number): Span => ({ startLine: s.startLine + by, endLine: s.endLine + by });
 
 /**
+ * `maxChunkChars`: the chunker's forced-cut size for the window's boundaries. `gateBytes`: the gate reads the
+ * lines' masks off the window's bytes (MarkerGate.masksOf), for a browser, where TextEncoder.encodeInto (which
+ * the gate calls on every line otherwise) costs several times what it costs in Node. The same findings either way.
+ */
+export type DecodeWindowOptions = { maxChunkChars?: number; gateBytes?: boolean };
+
+/**
  * Decodes one window (see ByteWindow): the same on any thread. Never throws: a reader bug gives the window no
  * findings, as decode() would give none.
  */
-export function decodeWindow(w: ByteWindow, catalog: Catalog, options: { maxChunkChars?: number } = {}): WindowResult {
+export function decodeWindow(w: ByteWindow, catalog: Catalog, options: DecodeWindowOptions = {}): WindowResult {
   const maxChars = options.maxChunkChars ?? 4 * DEFAULT_CHUNK_CHARS;
   const full = w.bytes.length;
   // First with a short lookahead; the whole of it only when no boundary comes within the short one.
@@ -249,27 +258,40 @@ export function decodeWindow(w: ByteWindow, catalog: Catalog, options: { maxChun
     cuts = linesOf(w, full);
     endAt = firstBoundary(cuts.lines, cuts.atEnd, cuts.atFloor, maxChars);
   }
-  const { lines, joined, atStart, atEnd, complete } = cuts;
+  const { lines, joined, raw, aheadTo, atStart, atEnd, complete } = cuts;
   // No boundary within the lookahead: cut where it ends (the window after reads on from there).
   const end = endAt ?? complete;
   const from =
     w.fromLine !== undefined ? Math.min(lines.length, atStart + w.fromLine) : w.index === 0 ? 0 : (firstBoundary(lines, atStart, 0, maxChars) ?? atEnd);
   const begin = Math.min(from, end);
   const region = lines.slice(begin, end);
+  const given: DiagnoseOptions = {};
   // The region's text, a slice of the window's when normalizing changed nothing (the JSON reader may need it whole).
-  let regionText: string | undefined;
   if (joined !== null && region.length > 0) {
     let from = 0;
     for (let k = 0; k < begin; k++) from += (lines[k]?.text.length ?? 0) + 1;
     let to = from - 1;
     for (const l of region) to += l.text.length + 1;
-    regionText = joined.slice(from, to);
+    given.joined = joined.slice(from, to);
+  }
+  // The lines' masks off their bytes, where the lines are the window's own, split at `\n` (see NormalizedText.raw).
+  if (options.gateBytes === true && raw && region.length > 0) {
+    // Where line `begin` starts: `begin - atStart` line breaks after B_k.
+    let at = w.start;
+    for (let k = atStart; k < begin && at >= 0; k++) {
+      const nl = w.bytes.indexOf(NL, at);
+      at = nl >= 0 && nl < aheadTo ? nl + 1 : -1;
+    }
+    if (at >= 0) {
+      given.masks = new Int32Array(region.length);
+      markerGate(READERS, catalog).masksOf(w.bytes, at, aheadTo, region, given.masks);
+    }
   }
   // Spans count from B_k, its line 1.
   for (const l of region) l.no -= atStart;
   let findings: Finding[];
   try {
-    findings = diagnoseLines(region, catalog, regionText !== undefined ? { joined: regionText } : {});
+    findings = diagnoseLines(region, catalog, given);
   } catch {
     findings = [];
   }

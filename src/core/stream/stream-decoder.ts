@@ -1,13 +1,15 @@
 import type { Catalog } from '../catalog/catalog-types';
 import { createFindingMerger, rankFindings } from '../decode/decode';
 import type { Finding } from '../decode/finding';
-import { createByteWindower, createWindowMerger, decodeWindow, type ByteWindow, type WindowOptions } from './byte-windows';
+import { createByteWindower, createWindowMerger, decodeWindow, type ByteWindow, type DecodeWindowOptions, type WindowOptions } from './byte-windows';
 
 export type StreamDecoderOptions = WindowOptions & {
   /** The chunker's forced-cut size for a window's boundaries (see decodeWindow). */
   maxChunkChars?: number;
   /** Spans kept per finding (its count stays exact). */
   maxSpans?: number;
+  /** The gate reads masks off the bytes (see decodeWindow): in a browser. */
+  gateBytes?: boolean;
 };
 
 export type StreamDecoder = {
@@ -29,7 +31,7 @@ export type StreamDecoder = {
  * The page's log worker uses it; the CLI runs the same windows on a pool of threads (src/cli/decode-stream.ts).
  */
 export function createStreamDecoder(catalog: Catalog, options: StreamDecoderOptions = {}): StreamDecoder {
-  const limits = options.maxChunkChars !== undefined ? { maxChunkChars: options.maxChunkChars } : {};
+  const limits: DecodeWindowOptions = { ...(options.maxChunkChars !== undefined ? { maxChunkChars: options.maxChunkChars } : {}), ...(options.gateBytes ? { gateBytes: true } : {}) };
   // Decoded here, on the thread that cuts them: a window's bytes need not be copied out of what is held.
   const windower = createByteWindower({ ...options, sameThread: true });
   const merger = createFindingMerger(options.maxSpans !== undefined ? { maxSpans: options.maxSpans } : {});

@@ -89,6 +89,8 @@ export type DecodeWorkerDeps = {
   progressIntervalMs?: number;
   /** Bytes of a file read at a time (FILE_SLICE_BYTES by default); reading waits four of them ahead of the decoder. */
   fileSliceBytes?: number;
+  /** The gate reads the masks of a window's lines off its bytes (decodeWindow's gateBytes): in a browser's worker. */
+  gateBytes?: boolean;
 };
 
 export function createDecodeWorkerState(): DecodeWorkerState {
@@ -168,7 +170,7 @@ export async function handleWorkerMessage(state: DecodeWorkerState, data: unknow
     id,
     // A file's progress counts its bytes.
     total: text?.length ?? file?.size ?? request.total ?? 0,
-    decoder: createStreamDecoder(catalog, options ?? {}),
+    decoder: createStreamDecoder(catalog, { ...options, ...(deps.gateBytes ? { gateBytes: true } : {}) }),
     queue: text !== undefined ? [{ bytes: encoder.encode(text), chars: text.length }] : [],
     queued: 0,
     ahead: Infinity,

@@ -12,9 +12,19 @@ import type { Reader } from './reader';
 export type MarkerGate = {
   /** Bit k set: READERS[k] may read (or `see`) this line; bit hintBits[k] set: the line holds one of its hints. */
   maskOf: (text: string) => number;
+  /**
+   * maskOf of each of `lines`, read off their UTF-8 bytes, from `from` (a line start) on, each ended by a `\n` (the
+   * last also by `to`), into `out`: a window's lines with no call per line (a browser's TextEncoder.encodeInto, which
+   * maskOf calls per line, costs several times Node's). A line whose bytes are not its characters one for one (a
+   * character past ASCII, an escape code normalizing stripped) gets NOT_ASCII: look it up with maskOf.
+   */
+  masksOf: (bytes: Uint8Array, from: number, to: number, lines: ReadonlyArray<{ text: string }>, out: Int32Array) => void;
   /** By reader: the bit of its hints in a mask (past the readers' own bits), 0 for a reader without hints. */
   hintBits: readonly number[];
 };
+
+/** masksOf's mask of a line whose bytes are not its characters one for one: its text must be looked up with maskOf. */
+export const NOT_ASCII = -1;
 
 /** Word characters of the fewWordChars rule are counted in a line's first this many characters. */
 export const FEW_WORDS_SPAN = 1000;
@@ -87,7 +97,9 @@ function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
   // The scan's table: characters by class (each folded character of a marker a class of its own, every other
   // character class 0), entries as the next state's row offset, and the states where a marker ends numbered last,
   // so that the scan looks a mask up only from `outFrom` on.
-  const classOf = new Uint8Array(128);
+  // 256 entries: a byte past ASCII (read by masksOf where it stands for one character, U+FFFD) is in class 127's
+  // class, as the scan puts any code unit past ASCII.
+  const classOf = new Uint8Array(256);
   const symbols: number[] = [-1];
   for (const t of texts)
     for (let k = 0; k < t.length; k++) {
@@ -98,6 +110,7 @@ function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
       }
     }
   for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32] ?? 0;
+  classOf.fill(classOf[127] ?? 0, 128);
   // Class 0 goes where any character of no marker goes (the folded table's column of one of them).
   symbols[0] = [...Array(128).keys()].find((c) => !symbols.includes(fold(c))) ?? 0;
   const stride = symbols.length;
@@ -119,7 +132,7 @@ function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
   }
   const maxFew = few.reduce((n, f) => Math.max(n, f.max), -1);
   const fewMask = few.reduce((m, f) => m | f.bit, 0);
-  const WORD = new Uint8Array(128);
+  const WORD = new Uint8Array(256);
   for (let c = 0; c < 128; c++) WORD[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
 
   // A line of ASCII only is read from its bytes (TextEncoder.encodeInto into one scratch buffer: a typed array
@@ -164,5 +177,33 @@ function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
     return mask;
   };
 
-  return { maskOf: scan, hintBits };
+  const masksOf = (bytes: Uint8Array, from: number, to: number, lines: ReadonlyArray<{ text: string }>, out: Int32Array): void => {
+    let k = from;
+    for (let line = 0; line < out.length; line++) {
+      const nl = k < to ? bytes.indexOf(10, k) : -1;
+      const end = nl >= 0 && nl < to ? nl : to;
+      const n = end - k;
+      // As many bytes as code units: the line's bytes are its characters, one for one (a character past ASCII
+      // takes more bytes than code units; a byte that is none is one U+FFFD; an escape code stripped leaves fewer).
+      if (n !== (lines[line]?.text.length ?? -1)) out[line] = NOT_ASCII;
+      else {
+        let s = 0;
+        let mask = always;
+        for (let c = k; c < end; c++) {
+          s = table[s + (classOf[bytes[c] as number] as number)] as number;
+          if (s >= outFrom) mask |= maskOfState[s / stride] as number;
+        }
+        if ((mask & fewMask) !== fewMask) {
+          let words = 0;
+          const span = k + Math.min(n, FEW_WORDS_SPAN);
+          for (let c = k; c < span && words <= maxFew; c++) words += WORD[bytes[c] as number] as number;
+          if (words <= maxFew) for (const f of few) if (words <= f.max) mask |= f.bit;
+        }
+        out[line] = mask;
+      }
+      k = end + 1;
+    }
+  };
+
+  return { maskOf: scan, masksOf, hintBits };
 }
