@@ -79,6 +79,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('the catalog browser, whole and searched', async ({ page }) => {
+      // Two axe passes over every catalog entry: 12 s alone on two cores, past the 30 s default beside the other tests.
+      test.slow();
       await page.goto('/#/catalog');
       await expect(page.getByRole('heading', { level: 1, name: 'Error catalog' })).toBeVisible();
       expect(await violations(page)).toEqual([]);
