@@ -19,7 +19,7 @@ export function readWith(reader: Reader, text: string, catalog: Catalog = testCa
     const t = lines[i]?.text ?? '';
     if (t.trim() === '') continue;
     instance.see?.(i, t);
-    const r = instance.read(i, t, true);
+    const r = instance.read(i, t, true, true);
     if (!r) continue;
     results.push({ ...r, at: i });
     i = Math.max(i, r.end);

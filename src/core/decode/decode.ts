@@ -97,6 +97,8 @@ function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride:
   };
   const readers: ReaderInstance[] = READERS.map((r) => r.start(ctx));
   const bits = readers.map((_, k) => 1 << k);
+  // By reader: the bits of the readers after it.
+  const laterBits = bits.map((_, k) => bits.slice(k + 1).reduce((m, b) => m | b, 0));
   const seers = readers.flatMap((r, k) => (r.see ? [{ see: r.see, bit: bits[k] ?? 0 }] : []));
   const gate = gated ? markerGate(READERS, catalog) : null;
   const maskOf = gate ? gate.maskOf : () => -1;
@@ -114,7 +116,7 @@ function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride:
     for (let k = 0; k < readers.length; k++) {
       if (!(mask & (bits[k] ?? 0))) continue;
       const hint = hintBits[k] ?? 0;
-      const result = readers[k]?.read(i, t, hint === 0 || (mask & hint) !== 0);
+      const result = readers[k]?.read(i, t, hint === 0 || (mask & hint) !== 0, (mask & (laterBits[k] ?? 0)) !== 0);
       if (!result) continue;
       for (const raw of result.raws) out.push(spanOverride ? { ...raw, span: spanOverride } : raw);
       i = Math.max(i, result.end);

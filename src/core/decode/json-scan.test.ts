@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { balancedEnd, parseJsonish, pythonReprToJson } from './json-scan';
+import { balancedEnd, balancedEndOnce, parseJsonish, pythonReprToJson } from './json-scan';
 
 describe('balancedEnd', () => {
   it('finds the end of an object, ignoring braces in strings', () => {
@@ -10,6 +11,18 @@ describe('balancedEnd', () => {
     expect(balancedEnd('function f() { return 1 }', 13)).toBe(-1);
     expect(balancedEnd('{"a":1', 0)).toBe(-1);
     expect(balancedEnd("{ code: '02' }", 0)).toBe(-1);
+  });
+});
+
+describe('balancedEndOnce', () => {
+  it('finds the end balancedEnd finds, from any start of any text of brackets, quotes and escapes', () => {
+    const text = fc.array(fc.constantFrom('{', '}', '[', ']', '"', "'", '\\', ':', 'a', ' ', '\n'), { maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        for (let p = t.indexOf('{'); p >= 0; p = t.indexOf('{', p + 1)) expect(balancedEndOnce(t, p)).toBe(balancedEnd(t, p));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

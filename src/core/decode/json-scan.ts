@@ -73,6 +73,30 @@ export function balancedEnd(text: string, start: number, memo: Map<number, numbe
 }
 
 /**
+ * balancedEnd without its memo, for a caller that scans each part of a text once (it goes on after the end found,
+ * and stops at the first start that finds none): -1 when the `{` at `start` opens no object or none that closes.
+ */
+export function balancedEndOnce(text: string, start: number): number {
+  if (!opensObject(text, start)) return -1;
+  const limit = Math.min(text.length, start + MAX_OBJECT);
+  let depth = 0;
+  let quote = 0;
+  for (let i = start; i < limit; i++) {
+    const ch = text.charCodeAt(i);
+    if (quote) {
+      if (ch === 92 /* \ */) i++;
+      else if (ch === quote) quote = 0;
+      else if (ch === 10 && quote === 39) return -1; // a repr string never spans lines
+      continue;
+    }
+    if (ch === 34 || ch === 39) quote = ch;
+    else if (ch === 123 || ch === 91) depth++;
+    else if ((ch === 125 || ch === 93) && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
  * Does the `{` at `start` open an object (see opensObject)? null when the text ends before that is decided (a
  * line's last `{`: the next line says).
  */

@@ -1,7 +1,7 @@
 import { startAtOrBefore } from '../../text/starts';
 import { PROTOCOL_VERSION, idsOf, normalizeKind, readJson } from '../envelope';
 import type { RawFinding } from '../raw';
-import { createJsonScanner, opensObjectWithin, type ScanShare } from '../json-scan';
+import { balancedEndOnce, createJsonScanner, opensObjectWithin, type ScanShare } from '../json-scan';
 import { readHttpHead } from './http-response';
 import type { Read, Reader } from './reader';
 
@@ -76,7 +76,10 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
       if (legacy?.groups) legacyRequest = { method: legacy.groups.method ?? '', path: legacy.groups.path ?? '', body: undefined, line: i };
     };
 
-    const read = (i: number, t: string, hinted: boolean) => {
+    const read = (i: number, t: string, hinted: boolean, after: boolean) => {
+      // A line of none of the hints, that no reader after this one wants, and no REST request's body (see()): its
+      // one-line records would read as nothing, so an object that closes on the line is passed over, not parsed.
+      let quiet = !hinted && !after && legacyRequest?.line !== i;
       const out: Read[] = [];
       let consumedTo = -1;
       let from = 0;
@@ -89,6 +92,16 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
         if (opens === false) {
           from = p + 1;
           continue;
+        }
+        if (quiet && opens) {
+          // Each part of the line scanned once: on past an object, or read as usual from the first that does not close.
+          const closes = balancedEndOnce(t, p);
+          if (closes >= 0) {
+            consumedTo = Math.max(consumedTo, i);
+            from = closes;
+            continue;
+          }
+          quiet = false;
         }
         const local = opens ? (lineScanner ??= createJsonScanner(t, { base, failed: share.failed })).read(p) : null;
         let end: number;
@@ -108,9 +121,9 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
         }
         const span = { startLine: ctx.no(i), endLine: ctx.no(endLine) };
         // A one-line record of a line without hints reads as nothing (RECORD_HINTS).
-        const quiet = !hinted && endLine === i;
-        let reading = quiet ? null : readJson(value);
-        if (!quiet && (reading === null || reading.type === 'text')) {
+        const nothing = !hinted && endLine === i;
+        let reading = nothing ? null : readJson(value);
+        if (!nothing && (reading === null || reading.type === 'text')) {
           for (const recordReader of recordReaders) {
             const record = recordReader.read(value, ctx.no(i));
             if (record) {

@@ -31,9 +31,11 @@ export type ReaderInstance = {
   see?: (i: number, text: string) => void;
   /**
    * Reads from line i; null when this reader has nothing there. Never throws on user input. `hinted`: the line holds
-   * one of the reader's hints (Markers.hints), or the reader has none, or the line was not gated.
+   * one of the reader's hints (Markers.hints), or the reader has none, or the line was not gated. `after`: a reader
+   * after this one may read the line (its markers are in it, or the line was not gated); when false, whether this
+   * one takes the line (a result with no findings) or leaves it (null) changes nothing.
    */
-  read: (i: number, text: string, hinted: boolean) => ReadResult | null;
+  read: (i: number, text: string, hinted: boolean, after: boolean) => ReadResult | null;
 };
 
 /** A reader's markers: literal texts (static, or taken from the catalog), and a bound on a line's word characters. */

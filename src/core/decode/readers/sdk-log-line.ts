@@ -36,8 +36,13 @@ function readV07TaskFailed(text: string, line: number): Read | null {
 /** One-line SDK texts: Python log lines and reprs, TS log lines (`Encoding. … (See https://rn8.io/e/1106 …)`), networking warnings. */
 export const sdkLogLineReader: Reader = {
   name: 'sdk-log-line',
-  // readPythonLine (RESONATE_STR, RESONATE_REPR, V07_ERROR: `Resonate`/`resonate.error.`; its networking line), readV07TaskFailed, readTsLine (TS_LOG_LINE, its networking lines, headerAt's Resonate headers).
-  markers: { texts: ['Resonate', 'Networking. ', 'background task failed: ', 'rn8.io/e/'] },
+  // readPythonLine (RESONATE_STR and RESONATE_REPR: `Resonate(Store|Canceled|Timedout|Shutdown)Error`; V07_ERROR:
+  // `resonate.error.`; its networking line), readV07TaskFailed, readTsLine (TS_LOG_LINE: `rn8.io/e/`; its networking
+  // lines; headerAt's `ResonateError` and `ResonateTimeoutException` headers). Not `Resonate` alone: ASCII case
+  // aside, it is in every `resonate::server` log line and in JSON records' `"component":"resonate"`.
+  markers: {
+    texts: ['ResonateStoreError', 'ResonateCanceledError', 'ResonateTimedoutError', 'ResonateShutdownError', 'ResonateError', 'ResonateTimeoutException', 'resonate.error.', 'Networking. ', 'background task failed: ', 'rn8.io/e/'],
+  },
   start: (ctx) => ({
     read: (i, t) => {
       const raw = readPythonLine(t, ctx.no(i)) ?? readV07TaskFailed(t, ctx.no(i)) ?? readTsLine(t, ctx.no(i));
