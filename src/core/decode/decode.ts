@@ -4,7 +4,7 @@ import type { Finding, Span } from './finding';
 import { normalizeText } from './normalize';
 import type { Line } from './raw';
 import { READERS } from './readers';
-import { NOT_ASCII, markerGate } from './readers/marker-gate';
+import { markerGate } from './readers/marker-gate';
 import { applyRelease } from './release';
 import type { Read, ReadContext, ReaderInstance } from './readers/reader';
 import { mergeRetrySeries, retryNote } from './retry-series';
@@ -30,8 +30,8 @@ export function decode(text: string, catalog: Catalog): Finding[] {
 export type DiagnoseOptions = {
   ungated?: boolean;
   joined?: string;
-  /** The gate's mask of each line, when the caller read them off the lines' bytes (MarkerGate.masksOf). */
-  masks?: Int32Array;
+  /** The gate's masks of the lines and their lengths in bytes, when the caller read them off the bytes (MarkerGate.masksOf). */
+  masks?: { masks: Int32Array; lengths: Int32Array };
 };
 
 /** decode() without its safety net, for the tests that prove the readers never throw. */
@@ -83,7 +83,7 @@ const MAX_DEPTH = 3;
  * The reading loop: at each line, every reader first sees it (to remember context), then the readers try it in
  * order and the first that reads something wins; reading goes on after the last line it read.
  */
-function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride: Span | null, gated: boolean, joined?: string, masks?: Int32Array): Read[] {
+function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride: Span | null, gated: boolean, joined?: string, known?: DiagnoseOptions['masks']): Read[] {
   const ctx: ReadContext = {
     lines,
     catalog,
@@ -109,8 +109,8 @@ function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride:
     const t = lines[i]?.text ?? '';
     // The readers that may read this line or learn from it (marker-gate.ts): on a noise line, often none. A blank
     // line reaches none.
-    const known = masks ? (masks[i] ?? NOT_ASCII) : NOT_ASCII;
-    const mask = known === NOT_ASCII ? maskOf(t) : known;
+    // A mask read off the line's bytes holds where they are its characters, one for one (as many as its code units).
+    const mask = known && known.lengths[i] === t.length ? (known.masks[i] ?? 0) : maskOf(t);
     if (mask === 0 || !NOT_BLANK.test(t)) continue;
     for (const s of seers) if (mask & s.bit) s.see(i, t);
     for (let k = 0; k < readers.length; k++) {

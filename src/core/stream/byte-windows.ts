@@ -283,8 +283,8 @@ export function decodeWindow(w: ByteWindow, catalog: Catalog, options: DecodeWin
       at = nl >= 0 && nl < aheadTo ? nl + 1 : -1;
     }
     if (at >= 0) {
-      given.masks = new Int32Array(region.length);
-      markerGate(READERS, catalog).masksOf(w.bytes, at, aheadTo, region, given.masks);
+      given.masks = { masks: new Int32Array(region.length), lengths: new Int32Array(region.length) };
+      markerGate(READERS, catalog).masksOf(w.bytes, at, aheadTo, given.masks.masks, given.masks.lengths);
     }
   }
   // Spans count from B_k, its line 1.

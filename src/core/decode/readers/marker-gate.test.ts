@@ -6,7 +6,7 @@ import { testCatalog } from '../../../testing/read-with';
 import { readSharedFixtures } from '../../../testing/shared-fixtures';
 import { readFindings } from '../decode';
 import { READERS } from '.';
-import { FEW_WORDS_SPAN, MARKER_CHARS, NOT_ASCII, hintBitsOf, markerGate, markerTexts } from './marker-gate';
+import { FEW_WORDS_SPAN, MARKER_CHARS, hintBitsOf, markerGate, markerTexts } from './marker-gate';
 
 const inputs = [...readCorpus().map((c) => c.input), ...readSharedFixtures().map((f) => f.input)];
 
@@ -61,30 +61,37 @@ describe('marker gate', () => {
     );
   });
 
-  it('reads the masks of lines off their bytes as it reads each line, and sends a line whose bytes are not its characters to its text', () => {
+  it('reads the masks of lines off their bytes as it reads each line where the bytes are its characters, one for one', () => {
     const gate = markerGate(READERS, testCatalog);
+    // Where a line's bytes are as many as its text's code units, its mask is its text's.
     const check = (lines: string[], texts: string[] = lines) => {
       const bytes = new TextEncoder().encode(lines.join('\n'));
       const out = new Int32Array(lines.length);
-      gate.masksOf(bytes, 0, bytes.length, texts.map((text) => ({ text })), out);
-      expect([...out]).toEqual(texts.map((t, k) => (t.length === Buffer.byteLength(lines[k] ?? '') ? gate.maskOf(t) : NOT_ASCII)));
+      const lengths = new Int32Array(lines.length);
+      gate.masksOf(bytes, 0, bytes.length, out, lengths);
+      expect([...lengths]).toEqual(lines.map((l) => Buffer.byteLength(l)));
+      texts.forEach((t, k) => {
+        if (t.length === lengths[k]) expect(out[k]).toBe(gate.maskOf(t));
+      });
     };
     for (const text of inputs) check(text.split('\n'));
     const markers = READERS.flatMap((r) => [...markerTexts(r, testCatalog), ...(r.markers?.hints ?? [])]);
     const piece = fc.oneof(fc.constantFrom(...markers), fc.constantFrom('é', '😀', ' ', '\t', 'x', '_', '9', '{', '\r', '\u001b[31m'), fc.string({ maxLength: 4 }));
     const line = fc.array(piece, { maxLength: 12 }).map((p) => p.join('').replace(/\n/g, ''));
     fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (lines) => check(lines)), { numRuns: 1500 });
-    // Lines normalized (an escape code stripped, a quote): looked up by their text.
+    // Lines normalized (an escape code stripped, a quote) have fewer code units than bytes: looked up by their text.
     check(['\u001b[31mTraceback (most recent call last):\u001b[0m', '> ResonateError: x', 'ok'], ['Traceback (most recent call last):', 'ResonateError: x', 'ok']);
-    // A byte that is no character (U+FFFD in the text) reads as that character does.
+    // A byte that is no character (U+FFFD in the text, one code unit) reads as that character does.
     const bad = new Uint8Array([...new TextEncoder().encode('Resonate'), 0xff, ...new TextEncoder().encode('Error: x')]);
     const one = new Int32Array(1);
-    gate.masksOf(bad, 0, bad.length, [{ text: new TextDecoder().decode(bad) }], one);
+    const oneLength = new Int32Array(1);
+    gate.masksOf(bad, 0, bad.length, one, oneLength);
+    expect(oneLength[0]).toBe(new TextDecoder().decode(bad).length);
     expect(one[0]).toBe(gate.maskOf(new TextDecoder().decode(bad)));
     // From a line start in the middle, up to a limit: the lines there.
     const bytes = new TextEncoder().encode('Traceback (most recent call last):\nResonateError: x\nrest');
     const two = new Int32Array(2);
-    gate.masksOf(bytes, bytes.indexOf(10) + 1, bytes.length - 2, [{ text: 'ResonateError: x' }, { text: 're' }], two);
+    gate.masksOf(bytes, bytes.indexOf(10) + 1, bytes.length - 2, two, new Int32Array(2));
     expect([...two]).toEqual([gate.maskOf('ResonateError: x'), gate.maskOf('re')]);
   });
 

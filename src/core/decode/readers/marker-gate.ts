@@ -13,18 +13,17 @@ export type MarkerGate = {
   /** Bit k set: READERS[k] may read (or `see`) this line; bit hintBits[k] set: the line holds one of its hints. */
   maskOf: (text: string) => number;
   /**
-   * maskOf of each of `lines`, read off their UTF-8 bytes, from `from` (a line start) on, each ended by a `\n` (the
-   * last also by `to`), into `out`: a window's lines with no call per line (a browser's TextEncoder.encodeInto, which
-   * maskOf calls per line, costs several times Node's). A line whose bytes are not its characters one for one (a
-   * character past ASCII, an escape code normalizing stripped) gets NOT_ASCII: look it up with maskOf.
+   * The masks of `out.length` lines read off their UTF-8 bytes, from `from` (a line start) on, each ended by a `\n`
+   * (the last also by `to`), into `out`, and their lengths in bytes into `lengths`: a window's lines with no call
+   * per line (a browser's TextEncoder.encodeInto, which maskOf calls per line, costs several times Node's). A mask
+   * is maskOf of the line's text where the line has as many bytes as its text has code units (its bytes are then
+   * its characters, one for one); for any other line (a character past ASCII, an escape code normalizing
+   * stripped), look its text up with maskOf.
    */
-  masksOf: (bytes: Uint8Array, from: number, to: number, lines: ReadonlyArray<{ text: string }>, out: Int32Array) => void;
+  masksOf: (bytes: Uint8Array, from: number, to: number, out: Int32Array, lengths: Int32Array) => void;
   /** By reader: the bit of its hints in a mask (past the readers' own bits), 0 for a reader without hints. */
   hintBits: readonly number[];
 };
-
-/** masksOf's mask of a line whose bytes are not its characters one for one: its text must be looked up with maskOf. */
-export const NOT_ASCII = -1;
 
 /** Word characters of the fewWordChars rule are counted in a line's first this many characters. */
 export const FEW_WORDS_SPAN = 1000;
@@ -177,16 +176,14 @@ function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
     return mask;
   };
 
-  const masksOf = (bytes: Uint8Array, from: number, to: number, lines: ReadonlyArray<{ text: string }>, out: Int32Array): void => {
+  const masksOf = (bytes: Uint8Array, from: number, to: number, out: Int32Array, lengths: Int32Array): void => {
     let k = from;
     for (let line = 0; line < out.length; line++) {
       const nl = k < to ? bytes.indexOf(10, k) : -1;
       const end = nl >= 0 && nl < to ? nl : to;
-      const n = end - k;
-      // As many bytes as code units: the line's bytes are its characters, one for one (a character past ASCII
-      // takes more bytes than code units; a byte that is none is one U+FFFD; an escape code stripped leaves fewer).
-      if (n !== (lines[line]?.text.length ?? -1)) out[line] = NOT_ASCII;
-      else {
+      const n = Math.max(0, end - k);
+      lengths[line] = n;
+      {
         let s = 0;
         let mask = always;
         for (let c = k; c < end; c++) {
