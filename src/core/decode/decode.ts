@@ -107,9 +107,9 @@ function readLines(lines: Line[], catalog: Catalog, depth: number, spanOverride:
   const out: Read[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]?.text ?? '';
-    // The readers that may read this line or learn from it (marker-gate.ts): on a noise line, often none. A blank
-    // line reaches none.
-    // A mask read off the line's bytes holds where they are its characters, one for one (as many as its code units).
+    // The readers that may read this line or learn from it (marker-gate.ts): on a noise line, often none; a blank
+    // line reaches none. A mask read off the line's bytes holds where they are its characters, one for one (as many
+    // bytes as code units).
     const mask = known && known.lengths[i] === t.length ? (known.masks[i] ?? 0) : maskOf(t);
     if (mask === 0 || !NOT_BLANK.test(t)) continue;
     for (const s of seers) if (mask & s.bit) s.see(i, t);

@@ -34,8 +34,8 @@ export function normalizeLinesSafely(text: string): NormalizedText {
  */
 export type NormalizedText = { lines: Line[]; joined: string | null; raw: boolean };
 
-/** Line breaks in a text (`\r\n`, `\r`, `\n`). */
-function breaksOf(text: string): number {
+/** Line breaks in a text, as normalizeLines splits at them (`\r\n`, `\r`, `\n`). */
+export function breaksOf(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
   for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) n++;

@@ -3,11 +3,10 @@ import { diagnoseLines, type DiagnoseOptions } from '../decode/decode';
 import { READERS } from '../decode/readers';
 import { markerGate } from '../decode/readers/marker-gate';
 import type { Finding, Span } from '../decode/finding';
-import { normalizeLinesSafely } from '../decode/normalize';
+import { breaksOf, normalizeLinesSafely } from '../decode/normalize';
 import type { Line } from '../decode/raw';
 import { DEFAULT_CHUNK_CHARS, firstBoundary } from '../triage/chunks';
 import { retryNote } from '../decode/retry-series';
-import { countNewlines } from '../text/paste-text';
 
 /**
  * A long text read as bytes (a file, standard input), cut into windows that can be decoded each on its own, on
@@ -203,13 +202,6 @@ function breaksBetween(bytes: Uint8Array, from: number, to: number, end: number)
     const b = bytes[i];
     if (b === NL || (b === CR && (i + 1 >= end || bytes[i + 1] !== NL))) n++;
   }
-  return n;
-}
-
-/** Line breaks in a text, as normalizeLines counts them (`\r\n`, `\r`, `\n`): by the string's own search. */
-function breaksOf(text: string): number {
-  let n = countNewlines(text);
-  if (text.includes('\r')) for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== NL) n++;
   return n;
 }
 

@@ -72,39 +72,35 @@ describe('handleWorkerMessage', () => {
     expect(b.total).toBe(emoji.length);
   });
 
-  it('reads a file itself, as the text read from it', async () => {
+  /** The text read from a file by a worker of these deps, beside the same text sent whole: both runs' last messages. */
+  async function fileAndText(h: ReturnType<typeof harness>) {
     const whole = harness();
     await handleWorkerMessage(whole.state, { type: 'start', id: 1, text, catalog, options }, whole.deps);
-    const { messages, deps, state } = harness();
     const file = new Blob([new TextEncoder().encode(text)]);
-    await handleWorkerMessage(state, { type: 'start', id: 2, file, catalog, options }, deps);
+    await handleWorkerMessage(h.state, { type: 'start', id: 2, file, catalog, options }, h.deps);
     const a = whole.messages.at(-1);
-    const b = messages.at(-1);
+    const b = h.messages.at(-1);
     if (a?.type !== 'done' || b?.type !== 'done') throw new Error('expected two done');
     expect(shape(b.findings)).toEqual(shape(a.findings));
     expect(b.groups).toEqual(a.groups);
     expect(b.total).toBe(file.size);
+  }
+
+  it('reads a file itself, as the text read from it', async () => {
+    await fileAndText(harness());
   });
 
   it('reads a file slice by slice, never far ahead of the decoder, as the text read from it', async () => {
-    const whole = harness();
-    await handleWorkerMessage(whole.state, { type: 'start', id: 1, text, catalog, options }, whole.deps);
     // Slices of 1 KB: the reader waits for the decoder (4 KB windows) again and again.
     let most = 0;
-    const { messages, deps, state } = harness({ fileSliceBytes: 1024 });
+    const h = harness({ fileSliceBytes: 1024 });
     // A real yield (a timer): the file's slices come in between windows.
-    deps.yieldToEventLoop = () =>
+    h.deps.yieldToEventLoop = () =>
       new Promise((resolve) => {
-        most = Math.max(most, state.current?.queued ?? 0);
+        most = Math.max(most, h.state.current?.queued ?? 0);
         setTimeout(resolve, 1);
       });
-    const file = new Blob([new TextEncoder().encode(text)]);
-    await handleWorkerMessage(state, { type: 'start', id: 2, file, catalog, options }, deps);
-    const a = whole.messages.at(-1);
-    const b = messages.at(-1);
-    if (a?.type !== 'done' || b?.type !== 'done') throw new Error('expected two done');
-    expect(shape(b.findings)).toEqual(shape(a.findings));
-    expect(b.groups).toEqual(a.groups);
+    await fileAndText(h);
     expect(most).toBeGreaterThan(0);
     expect(most).toBeLessThanOrEqual(5 * 1024);
   });
