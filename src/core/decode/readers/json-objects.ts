@@ -50,15 +50,18 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
       for (let k = starts.length - 1; k < i; k++) starts.push((starts[k] ?? 0) + (lines[k]?.text.length ?? 0) + 1);
       return starts[i] ?? 0;
     };
-    // An object that closes on its line is read from the line; the whole text is joined only for one that goes on
-    // (a pretty-printed body), once. The scanners share their failed objects: either way reads the same.
+    // An object that closes on its line is read from the line; the text from its line to the end is joined only for
+    // one that goes on (a pretty-printed body), once: reading goes forward, so every later one starts in it. The
+    // scanners share their failed objects, in offsets of the whole text: either way reads the same.
     const share: ScanShare = { base: 0, failed: [] };
-    let whole: { scanner: ReturnType<typeof createJsonScanner>; lineAt: (offset: number) => number } | null = null;
-    const wholeText = () => {
+    let whole: { scanner: ReturnType<typeof createJsonScanner>; from: number; lineAt: (offset: number) => number } | null = null;
+    const wholeText = (i: number) => {
       if (whole) return whole;
       offsetOf(lines.length - 1);
+      const from = offsetOf(i);
       const lineAt = (offset: number): number => startAtOrBefore(starts, offset);
-      whole = { scanner: createJsonScanner(ctx.joined ?? lines.map((l) => l.text).join('\n'), share), lineAt };
+      const text = ctx.joined !== undefined ? ctx.joined.slice(from) : lines.slice(i).map((l) => l.text).join('\n');
+      whole = { scanner: createJsonScanner(text, { base: from, failed: share.failed }), from, lineAt };
       return whole;
     };
 
@@ -111,8 +114,9 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
           end = base + local.end;
           value = local.value;
         } else {
-          const w = wholeText();
-          ({ end, value } = w.scanner.read(base + p));
+          const w = wholeText(i);
+          ({ end, value } = w.scanner.read(base + p - w.from));
+          end += w.from;
           if (value !== undefined) endLine = w.lineAt(end - 1);
         }
         if (value === undefined) {
