@@ -240,11 +240,13 @@ export function readHttpClientRecord(value: unknown, line: number): Read | null 
 
 const CONTEXT = /resonate|rn8\.io|:800[12]\b|Networking\. /i;
 
+/** readHttpClientLine()'s first tests, literal by literal; also the hints of readHttpClientRecord. */
+export const HTTP_CLIENT_MARKERS: readonly string[] = ['Error', 'JSON', 'Expecting value', 'HTTP ', 'Request failed', 'message='];
+
 /** The reader: one line at a time; whether the paste shows Resonate is looked up once, on the first bare form. */
 export const httpClientReader: Reader = {
   name: 'http-client',
-  // read()'s first test, literal by literal.
-  markers: { texts: ['Error', 'JSON', 'Expecting value', 'HTTP ', 'Request failed', 'message='] },
+  markers: { texts: HTTP_CLIENT_MARKERS },
   start: (ctx) => {
     let context: boolean | null = null;
     const hasContext = (): boolean => {

@@ -9,23 +9,17 @@ import { plainBodyReader } from './plain-body';
 import { pytestSectionReader } from './pytest-section';
 import { pythonBannerReader } from './python-banner';
 import { pythonTracebackReader } from './python-traceback';
-import { readHttpClientRecord, httpClientReader } from './http-client';
-import { readRetryRecord, retryLogReader } from './retry-log';
+import { HTTP_CLIENT_MARKERS, readHttpClientRecord, httpClientReader } from './http-client';
+import { RETRY_MARKERS, readRetryRecord, retryLogReader } from './retry-log';
 import type { Reader } from './reader';
 import { rustServerLogReader } from './rust-server-log';
 import { sdkCrashReportReader } from './sdk-crash-report';
 import { sdkLogLineReader } from './sdk-log-line';
 
-/** A reader's static markers, as a record reader's hints; a reader whose markers come from the catalog, or that has none, gives the empty hint (in every line). */
-const markerTextsOf = (reader: Reader): readonly string[] => {
-  const texts = reader.markers?.texts;
-  return texts === undefined || typeof texts === 'function' ? [''] : texts;
-};
-
 /** JSON log records of known shapes, tried on a JSON object that is not an envelope, a legacy body or a TS error. */
 const RECORD_READERS: readonly RecordReader[] = [
-  { read: (value, line) => readRetryRecord(value, line), hints: markerTextsOf(retryLogReader) },
-  { read: readHttpClientRecord, hints: markerTextsOf(httpClientReader) },
+  { read: (value, line) => readRetryRecord(value, line), hints: RETRY_MARKERS },
+  { read: readHttpClientRecord, hints: HTTP_CLIENT_MARKERS },
 ];
 
 /**

@@ -1,7 +1,7 @@
 import { startAtOrBefore } from '../../text/starts';
 import { PROTOCOL_VERSION, idsOf, normalizeKind, readJson } from '../envelope';
 import type { RawFinding } from '../raw';
-import { balancedEndOnce, createJsonScanner, opensObjectWithin, type ScanShare } from '../json-scan';
+import { balancedEndOnce, createJsonScanner, opensObjectWithin } from '../json-scan';
 import { readHttpHead } from './http-response';
 import type { Read, Reader } from './reader';
 
@@ -53,7 +53,7 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
     // An object that closes on its line is read from the line; the text from its line to the end is joined only for
     // one that goes on (a pretty-printed body), once: reading goes forward, so every later one starts in it. The
     // scanners share their failed objects, in offsets of the whole text: either way reads the same.
-    const share: ScanShare = { base: 0, failed: [] };
+    const failed: number[] = [];
     let whole: { scanner: ReturnType<typeof createJsonScanner>; from: number; lineAt: (offset: number) => number } | null = null;
     const wholeText = (i: number) => {
       if (whole) return whole;
@@ -61,7 +61,7 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
       const from = offsetOf(i);
       const lineAt = (offset: number): number => startAtOrBefore(starts, offset);
       const text = ctx.joined !== undefined ? ctx.joined.slice(from) : lines.slice(i).map((l) => l.text).join('\n');
-      whole = { scanner: createJsonScanner(text, { base: from, failed: share.failed }), from, lineAt };
+      whole = { scanner: createJsonScanner(text, { base: from, failed }), from, lineAt };
       return whole;
     };
 
@@ -106,7 +106,7 @@ export const createJsonObjectsReader = (recordReaders: readonly RecordReader[]):
           }
           quiet = false;
         }
-        const local = opens ? (lineScanner ??= createJsonScanner(t, { base, failed: share.failed })).read(p) : null;
+        const local = opens ? (lineScanner ??= createJsonScanner(t, { base, failed })).read(p) : null;
         let end: number;
         let value: unknown;
         let endLine = i;

@@ -183,21 +183,21 @@ function buildGate(readers: readonly Reader[], catalog: Catalog): MarkerGate {
       const end = nl >= 0 && nl < to ? nl : to;
       const n = Math.max(0, end - k);
       lengths[line] = n;
-      {
-        let s = 0;
-        let mask = always;
-        for (let c = k; c < end; c++) {
-          s = table[s + (classOf[bytes[c] as number] as number)] as number;
-          if (s >= outFrom) mask |= maskOfState[s / stride] as number;
-        }
-        if ((mask & fewMask) !== fewMask) {
-          let words = 0;
-          const span = k + Math.min(n, FEW_WORDS_SPAN);
-          for (let c = k; c < span && words <= maxFew; c++) words += WORD[bytes[c] as number] as number;
-          if (words <= maxFew) for (const f of few) if (words <= f.max) mask |= f.bit;
-        }
-        out[line] = mask;
+      // The scan's ASCII loop again, over these bytes: one function for both, given the bytes, made the scan 4%
+      // slower (its loop reads a buffer the closure holds).
+      let s = 0;
+      let mask = always;
+      for (let c = k; c < end; c++) {
+        s = table[s + (classOf[bytes[c] as number] as number)] as number;
+        if (s >= outFrom) mask |= maskOfState[s / stride] as number;
       }
+      if ((mask & fewMask) !== fewMask) {
+        let words = 0;
+        const span = k + Math.min(n, FEW_WORDS_SPAN);
+        for (let c = k; c < span && words <= maxFew; c++) words += WORD[bytes[c] as number] as number;
+        if (words <= maxFew) for (const f of few) if (words <= f.max) mask |= f.bit;
+      }
+      out[line] = mask;
       k = end + 1;
     }
   };

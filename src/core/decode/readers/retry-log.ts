@@ -258,11 +258,13 @@ export function readRetryRecord(value: unknown, line: number, tally?: RetryTally
   return finish(r, line, tally);
 }
 
+/** parseRetryLine() and the JSON branch need /retr|reconnect/i; parseRemoteStoreLine() its own literal. Also the hints of readRetryRecord. */
+export const RETRY_MARKERS: readonly string[] = ['retr', 'reconnect', 'from remote store: '];
+
 /** The reader: one retry line (plain or a one-line JSON record) at a time; the tally lives in the instance. */
 export const retryLogReader: Reader = {
   name: 'retry-log',
-  // parseRetryLine() and the JSON branch need /retr|reconnect/i; parseRemoteStoreLine() its own literal.
-  markers: { texts: ['retr', 'reconnect', 'from remote store: '] },
+  markers: { texts: RETRY_MARKERS },
   start: (ctx) => {
     const tally = createRetryTally();
     return {
